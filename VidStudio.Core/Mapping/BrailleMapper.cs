@@ -1,0 +1,38 @@
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Mapping;
+
+/// <summary>
+/// Every sample is one braille dot: it is raised where the sample is brighter than an ordered-dither threshold,
+/// so flat grey areas become an even dot pattern instead of all-or-nothing.
+/// </summary>
+public sealed class BrailleMapper(GridGeometry geometry) : ICharacterMapper
+{
+    // Braille dot bits by (row, column) inside the 2×4 cell: dots 1-2-3-7 on the left, 4-5-6-8 on the right.
+    private static readonly int[,] DotBit = { { 0x01, 0x08 }, { 0x02, 0x10 }, { 0x04, 0x20 }, { 0x40, 0x80 } };
+
+    // A 2×4 ordered-dither matrix, thresholds spread evenly over 0..255.
+    private static readonly int[,] Threshold = { { 16, 144 }, { 208, 80 }, { 48, 176 }, { 240, 112 } };
+
+    public GlyphSet Glyphs => GlyphSet.Braille;
+
+    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells)
+    {
+        var sampleWidth = geometry.SampleWidth;
+        for (var row = 0; row < geometry.Rows; row++)
+        {
+            for (var column = 0; column < geometry.Columns; column++)
+            {
+                var bits = 0;
+                var offset = row * GridGeometry.SamplesPerCellY * sampleWidth + column * GridGeometry.SamplesPerCellX;
+                for (var dy = 0; dy < GridGeometry.SamplesPerCellY; dy++, offset += sampleWidth)
+                {
+                    if (samples[offset] > Threshold[dy, 0]) bits |= DotBit[dy, 0];
+                    if (samples[offset + 1] > Threshold[dy, 1]) bits |= DotBit[dy, 1];
+                }
+
+                cells[row * geometry.Columns + column] = (ushort)bits;
+            }
+        }
+    }
+}

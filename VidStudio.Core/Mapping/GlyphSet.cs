@@ -1,0 +1,55 @@
+using VidStudio.Core.Options;
+
+namespace VidStudio.Core.Mapping;
+
+/// <summary>The characters one style can produce; a mapped cell holds an index into <see cref="Characters"/>.</summary>
+public sealed class GlyphSet(string characters)
+{
+    public const char BrailleBase = '\u2800';
+
+    public string Characters { get; } = characters;
+
+    public int Count => Characters.Length;
+
+    public char this[int index] => Characters[index];
+
+    /// <summary>Ramps run dark → light: on the default black background a dark cell is a space.</summary>
+    public static class Ramps
+    {
+        public const string Normal = " .:-=+*#%@";
+        public const string Dots = " ·∙•●";
+        public const string Gradient = " .'`^\",:;Il!i><~+_-?][}{1)(|\\/tfjrxnuvczXYUJCLQ0OZmwqpdbkhao*#MW&8%B@$";
+        public const string Blocks = " ░▒▓█";
+        public const string EdgeFill = " .:;+=*#";
+        public const string EdgeLines = "-/|\\_";
+    }
+
+    /// <summary>U+2800 + dot bits: all 256 braille patterns, so the glyph index is the dot pattern itself.</summary>
+    public static GlyphSet Braille { get; } = new(string.Create(256, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(BrailleBase + i);
+        }
+    }));
+
+    /// <summary>The ramp a ramp-based style maps brightness onto.</summary>
+    public static string RampFor(ConversionOptions options) => options.Style switch
+    {
+        AsciiStyle.Normal => Ramps.Normal,
+        AsciiStyle.Inverted => Reverse(Ramps.Normal),
+        AsciiStyle.Dots => Ramps.Dots,
+        AsciiStyle.Gradient => Ramps.Gradient,
+        AsciiStyle.Blocks => Ramps.Blocks,
+        AsciiStyle.Custom => options.Charset!,
+        AsciiStyle.Edges => Ramps.EdgeFill,
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Style, "Not a ramp style."),
+    };
+
+    private static string Reverse(string text)
+    {
+        var chars = text.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+}

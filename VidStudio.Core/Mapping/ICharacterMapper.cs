@@ -1,0 +1,25 @@
+using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Mapping;
+
+/// <summary>
+/// Map stage: turns the toned sample grid (2×4 luma samples per cell) into one glyph index per cell.
+/// Implementations keep their tables from construction and allocate nothing per frame.
+/// </summary>
+public interface ICharacterMapper
+{
+    GlyphSet Glyphs { get; }
+
+    void Map(ReadOnlySpan<byte> samples, Span<ushort> cells);
+}
+
+public static class CharacterMapper
+{
+    public static ICharacterMapper Create(ConversionOptions options, GridGeometry geometry) => options.Style switch
+    {
+        AsciiStyle.Braille => new BrailleMapper(geometry),
+        AsciiStyle.Edges => new EdgeMapper(geometry, GlyphSet.RampFor(options)),
+        _ => new RampMapper(geometry, GlyphSet.RampFor(options)),
+    };
+}

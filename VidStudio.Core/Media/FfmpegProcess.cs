@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VidStudio.Core.Media;
+
+/// <summary>
+/// One ffmpeg/ffprobe child process with piped stdio. Arguments go through <see cref="ProcessStartInfo.ArgumentList"/>
+/// (no shell, no quoting bugs); the tail of stderr is kept for error messages; cancellation and disposal kill the
+/// process so no child outlives its conversion.
+/// </summary>
+public sealed class FfmpegProcess : IDisposable
+{
+    private const int StderrTailLines = 12;
+
+    private readonly Process _process;
+    private readonly Queue<string> _stderrTail = new();
+    private readonly CancellationTokenRegistration _cancelRegistration;
+    private readonly Task _stderrPump;
+
+    private FfmpegProcess(Process process, CancellationToken cancellationToken)
+    {
+        _process = process;
+        _stderrPump = Task.Run(PumpStderrAsync, CancellationToken.None);
+        _cancelRegistration = cancellationToken.Register(Kill);
+    }
+
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
+
+    public Stream StandardInput => _process.StandardInput.BaseStream;
+
+    public int ProcessId => _process.Id;
+
+    public static FfmpegProcess Start(string executable, IEnumerable<string> arguments, CancellationToken cancellationToken, bool redirectInput = false)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new FfmpegNotFoundException(executable);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new FfmpegNotFoundException(executable, e);
+        }
+
+        return new FfmpegProcess(process, cancellationToken);
+    }
+
+    /// <summary>Waits for exit and returns the exit code; the stderr tail is complete afterwards.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken = default)
+    {
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        await _stderrPump.ConfigureAwait(false);
+        return _process.ExitCode;
+    }
+
+    /// <summary>The last lines ffmpeg wrote to stderr, joined, for error messages.</summary>
+    public string StderrTail
+    {
+        get
+        {
+            lock (_stderrTail)
+            {
+                return string.Join(Environment.NewLine, _stderrTail);
+            }
+        }
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill: nothing left to stop.
+        }
+    }
+
+    public void Dispose()
+    {
+        _cancelRegistration.Dispose();
+        Kill();
+        try
+        {
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task PumpStderrAsync()
+    {
+        try
+        {
+            var reader = _process.StandardError;
+            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                lock (_stderrTail)
+                {
+                    _stderrTail.Enqueue(line);
+                    if (_stderrTail.Count > StderrTailLines)
+                    {
+                        _stderrTail.Dequeue();
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The process was killed; what was read so far is all there is.
+        }
+    }
+}
+
+/// <summary>The configured ffmpeg or ffprobe executable could not be started.</summary>
+public sealed class FfmpegNotFoundException(string executable, Exception? inner = null)
+    : Exception($"'{executable}' could not be started. Install ffmpeg (Debian: apt-get install ffmpeg) or set the path to it.", inner);
+
+/// <summary>ffmpeg failed while converting a file that had probed as valid.</summary>
+public sealed class ConversionFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,20 @@
+namespace VidStudio.Core.Media;
+
+/// <summary>Why an input cannot be converted; each kind maps to one clear message and one HTTP status.</summary>
+public enum VideoInputError
+{
+    NotFound,
+    Empty,
+    NotAVideo,
+    StillImage,
+    NoVideoStream,
+    Damaged,
+    ResolutionTooLarge,
+    NoFrames,
+}
+
+/// <summary>The input file is not something the engine can convert; the message is meant for the user.</summary>
+public sealed class VideoInputException(VideoInputError error, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public VideoInputError Error { get; } = error;
+}

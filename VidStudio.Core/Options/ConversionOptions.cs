@@ -1,0 +1,165 @@
+namespace VidStudio.Core.Options;
+
+/// <summary>
+/// Every parameter of one conversion (SPEC §1). The API binds it, the job table stores it and the
+/// engine receives it, so <see cref="Validate"/> is the one place where ranges are enforced.
+/// Property names map to the API's snake_case form fields through <see cref="FieldNames"/>.
+/// </summary>
+public sealed record ConversionOptions
+{
+    public const int MinWidth = 10, MaxWidth = 240, DefaultWidth = 120;
+    public const double MinCorrection = 0.5, MaxCorrection = 2.0;
+    public const int MinFps = 1, MaxFps = 120;
+    public const int MinCrf = 0, MaxCrf = 51, DefaultCrf = 23;
+    public const int MinCharsetLength = 2, MaxCharsetLength = 64;
+
+    /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
+    public int Width { get; init; } = DefaultWidth;
+
+    public AsciiStyle Style { get; init; } = AsciiStyle.Normal;
+
+    /// <summary>Multiplies brightness before mapping (1 = unchanged).</summary>
+    public double Brightness { get; init; } = 1.0;
+
+    /// <summary>Stretches values away from mid-grey (1 = unchanged).</summary>
+    public double Contrast { get; init; } = 1.0;
+
+    /// <summary>Output = input^(1/gamma): above 1 lifts the mid-tones, below 1 darkens them.</summary>
+    public double Gamma { get; init; } = 1.0;
+
+    /// <summary>One random text colour per frame, drawn from <see cref="Seed"/> so a job can be reproduced.</summary>
+    public bool RandomColors { get; init; }
+
+    /// <summary>Seed of the per-frame random colours.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>PNG frames get alpha 0 where there is no glyph (the MP4 still uses <see cref="BgColor"/>).</summary>
+    public bool TransparentBg { get; init; }
+
+    public string BgColor { get; init; } = "#000000";
+
+    public string TextColor { get; init; } = "#00FF00";
+
+    /// <summary>Output frame rate; null keeps the source's rate. Frames are resampled so the duration never changes.</summary>
+    public int? Fps { get; init; }
+
+    /// <summary>H.264 quality, 0 (lossless) to 51 (worst).</summary>
+    public int Crf { get; init; } = DefaultCrf;
+
+    public ColorMode ColorMode { get; init; } = ColorMode.Fixed;
+
+    /// <summary>The dark → light ramp used when <see cref="Style"/> is <see cref="AsciiStyle.Custom"/>.</summary>
+    public string? Charset { get; init; }
+
+    public bool SaveTxt { get; init; }
+
+    public bool SavePng { get; init; } = true;
+
+    public bool SaveMp4 { get; init; } = true;
+
+    /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
+    public static class FieldNames
+    {
+        public const string Width = "width", Style = "style", Brightness = "brightness", Contrast = "contrast",
+            Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
+            BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
+            Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4";
+    }
+
+    public RgbColor Background => RgbColor.Parse(BgColor);
+
+    public RgbColor Foreground => RgbColor.Parse(TextColor);
+
+    /// <summary>Checks every field; returns one error per bad field, empty when the options can run.</summary>
+    public IReadOnlyList<OptionError> Validate()
+    {
+        var errors = new List<OptionError>();
+        if (Width is < MinWidth or > MaxWidth)
+        {
+            errors.Add(new(FieldNames.Width, $"width must be between {MinWidth} and {MaxWidth} characters (got {Width})."));
+        }
+
+        CheckCorrection(errors, FieldNames.Brightness, Brightness);
+        CheckCorrection(errors, FieldNames.Contrast, Contrast);
+        CheckCorrection(errors, FieldNames.Gamma, Gamma);
+        CheckColor(errors, FieldNames.BgColor, BgColor);
+        CheckColor(errors, FieldNames.TextColor, TextColor);
+
+        if (Fps is { } fps && fps is < MinFps or > MaxFps)
+        {
+            errors.Add(new(FieldNames.Fps, $"fps must be between {MinFps} and {MaxFps} (got {fps})."));
+        }
+
+        if (Crf is < MinCrf or > MaxCrf)
+        {
+            errors.Add(new(FieldNames.Crf, $"crf must be between {MinCrf} (lossless) and {MaxCrf} (worst) (got {Crf})."));
+        }
+
+        if (!Enum.IsDefined(Style))
+        {
+            errors.Add(new(FieldNames.Style, $"style must be one of {string.Join(", ", StyleNames)}."));
+        }
+
+        if (!Enum.IsDefined(ColorMode))
+        {
+            errors.Add(new(FieldNames.ColorMode, "color_mode must be 'fixed' or 'source'."));
+        }
+
+        if (Style == AsciiStyle.Custom)
+        {
+            var length = Charset is null ? 0 : new System.Globalization.StringInfo(Charset).LengthInTextElements;
+            if (length is < MinCharsetLength or > MaxCharsetLength)
+            {
+                errors.Add(new(FieldNames.Charset,
+                    $"style=custom needs a charset of {MinCharsetLength} to {MaxCharsetLength} characters, dark to light (got {length})."));
+            }
+            else if (Charset!.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+            {
+                errors.Add(new(FieldNames.Charset, "charset may hold printable characters of the Basic Multilingual Plane only (no control characters or emoji)."));
+            }
+        }
+
+        if (!SaveTxt && !SavePng && !SaveMp4)
+        {
+            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png and save_mp4."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> listing every bad field.</summary>
+    public ConversionOptions EnsureValid()
+    {
+        var errors = Validate();
+        return errors.Count == 0 ? this : throw new OptionsValidationException(errors);
+    }
+
+    /// <summary>The style names as the API spells them.</summary>
+    public static IReadOnlyList<string> StyleNames { get; } =
+        Enum.GetValues<AsciiStyle>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
+
+    private static void CheckCorrection(List<OptionError> errors, string field, double value)
+    {
+        if (double.IsNaN(value) || value is < MinCorrection or > MaxCorrection)
+        {
+            errors.Add(new(field, $"{field} must be between {MinCorrection:0.0} and {MaxCorrection:0.0} (got {value})."));
+        }
+    }
+
+    private static void CheckColor(List<OptionError> errors, string field, string? value)
+    {
+        if (!RgbColor.TryParse(value, out _))
+        {
+            errors.Add(new(field, $"{field} must be a colour written #RRGGBB (got '{value}')."));
+        }
+    }
+}
+
+/// <summary>One invalid parameter: the API field name and a message that states the allowed values.</summary>
+public sealed record OptionError(string Field, string Message);
+
+public sealed class OptionsValidationException(IReadOnlyList<OptionError> errors)
+    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<OptionError> Errors { get; } = errors;
+}

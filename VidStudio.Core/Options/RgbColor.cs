@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace VidStudio.Core.Options;
+
+/// <summary>An opaque sRGB colour, written as <c>#RRGGBB</c>.</summary>
+public readonly record struct RgbColor(byte R, byte G, byte B)
+{
+    public static RgbColor Black => new(0, 0, 0);
+
+    public static bool TryParse([NotNullWhen(true)] string? text, out RgbColor color)
+    {
+        color = default;
+        if (text is not { Length: 7 } || text[0] != '#'
+            || !uint.TryParse(text.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var rgb))
+        {
+            return false;
+        }
+
+        color = new RgbColor((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
+        return true;
+    }
+
+    public static RgbColor Parse(string text) =>
+        TryParse(text, out var color) ? color : throw new FormatException($"'{text}' is not a #RRGGBB colour.");
+
+    public override string ToString() => $"#{R:X2}{G:X2}{B:X2}";
+}

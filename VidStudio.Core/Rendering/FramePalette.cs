@@ -1,0 +1,73 @@
+using VidStudio.Core.Options;
+
+namespace VidStudio.Core.Rendering;
+
+/// <summary>The colours one frame is painted with: a background, and a text colour per frame or per cell.</summary>
+public sealed class FramePalette
+{
+    private readonly ConversionOptions _options;
+
+    public FramePalette(ConversionOptions options)
+    {
+        _options = options;
+        Background = options.Background;
+        Foreground = options.Foreground;
+    }
+
+    public RgbColor Background { get; }
+
+    /// <summary>The text colour of the current frame (fixed mode).</summary>
+    public RgbColor Foreground { get; private set; }
+
+    /// <summary>Each cell's text colour (source mode); null in fixed mode.</summary>
+    public RgbColor[]? CellColors { get; private set; }
+
+    /// <summary>PNG frames leave the background transparent.</summary>
+    public bool TransparentBackground => _options.TransparentBg;
+
+    /// <summary>Sets the colours of frame <paramref name="frameIndex"/>.</summary>
+    public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors)
+    {
+        CellColors = _options.ColorMode == ColorMode.Source ? sampledCellColors : null;
+        if (_options.RandomColors)
+        {
+            Foreground = RandomTextColor(_options.Seed, frameIndex);
+        }
+    }
+
+    /// <summary>
+    /// A vivid colour that depends only on the seed and the frame number, so a job re-run (or a preview of the same
+    /// frame) gets the same colours whatever order frames are processed in.
+    /// </summary>
+    public static RgbColor RandomTextColor(int seed, int frameIndex)
+    {
+        // splitmix64: deterministic across processes, unlike HashCode.
+        var z = unchecked(((ulong)(uint)seed << 32 | (uint)frameIndex) + 0x9E3779B97F4A7C15);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EB);
+        var hash = (uint)(z ^ (z >> 31));
+        var hue = (hash & 0xFFFF) / 65536.0 * 360;
+        var saturation = 0.65 + ((hash >> 16) & 0xFF) / 255.0 * 0.35;
+        var value = 0.85 + ((hash >> 24) & 0xFF) / 255.0 * 0.15;
+        return FromHsv(hue, saturation, value);
+    }
+
+    private static RgbColor FromHsv(double hue, double saturation, double value)
+    {
+        var c = value * saturation;
+        var x = c * (1 - Math.Abs(hue / 60 % 2 - 1));
+        var m = value - c;
+        var (r, g, b) = (int)(hue / 60) switch
+        {
+            0 => (c, x, 0.0),
+            1 => (x, c, 0.0),
+            2 => (0.0, c, x),
+            3 => (0.0, x, c),
+            4 => (x, 0.0, c),
+            _ => (c, 0.0, x),
+        };
+        return new RgbColor(ToByte(r + m), ToByte(g + m), ToByte(b + m));
+
+        static byte ToByte(double v) => (byte)Math.Round(Math.Clamp(v, 0, 1) * 255);
+    }
+}

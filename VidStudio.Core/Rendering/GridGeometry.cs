@@ -1,0 +1,63 @@
+using VidStudio.Core.Media;
+
+namespace VidStudio.Core.Rendering;
+
+/// <summary>
+/// Every size of one conversion, derived once from the source's display size, the column count and the font's cell
+/// aspect: the character grid, the sample grid the mapper reads (2×4 samples per cell, what braille needs), the size
+/// ffmpeg decodes at, and the size frames are rendered at.
+/// </summary>
+public sealed record GridGeometry
+{
+    public const int SamplesPerCellX = 2, SamplesPerCellY = 4;
+
+    /// <summary>The decoder scales to fit this box: enough detail for 2×240 samples, far less work than full size.</summary>
+    public const int MaxAnalysisSize = 960;
+
+    /// <summary>Below this many pixels per cell a glyph cannot be drawn legibly, so tiny sources are rendered larger.</summary>
+    public const int MinCellPixelWidth = 4;
+
+    public required int Columns { get; init; }
+    public required int Rows { get; init; }
+    public required int AnalysisWidth { get; init; }
+    public required int AnalysisHeight { get; init; }
+    public required int RenderWidth { get; init; }
+    public required int RenderHeight { get; init; }
+
+    public int SampleWidth => Columns * SamplesPerCellX;
+    public int SampleHeight => Rows * SamplesPerCellY;
+    public int CellCount => Columns * Rows;
+
+    /// <summary>H.264 in yuv420p needs even sizes; odd render sizes get one background-coloured pixel of padding.</summary>
+    public int EncodeWidth => (RenderWidth + 1) & ~1;
+    public int EncodeHeight => (RenderHeight + 1) & ~1;
+
+    public static GridGeometry For(int sourceWidth, int sourceHeight, int columns, double cellAspect)
+    {
+        var (analysisWidth, analysisHeight) = AnalysisSize(sourceWidth, sourceHeight);
+        var rows = Math.Max(1, (int)Math.Round(columns * (double)sourceHeight / sourceWidth * cellAspect));
+        var scale = (int)Math.Ceiling(MinCellPixelWidth * (double)columns / sourceWidth);
+        scale = Math.Max(scale, (int)Math.Ceiling(MinCellPixelWidth / cellAspect * rows / sourceHeight));
+        scale = Math.Max(1, scale);
+        return new GridGeometry
+        {
+            Columns = columns,
+            Rows = rows,
+            AnalysisWidth = analysisWidth,
+            AnalysisHeight = analysisHeight,
+            RenderWidth = sourceWidth * scale,
+            RenderHeight = sourceHeight * scale,
+        };
+    }
+
+    public static GridGeometry For(MediaInfo media, int columns, double cellAspect) => For(media.Width, media.Height, columns, cellAspect);
+
+    /// <summary>The decode size depends on the source alone, so a cached preview frame serves every width.</summary>
+    public static (int Width, int Height) AnalysisSize(int sourceWidth, int sourceHeight)
+    {
+        var scale = Math.Min(1.0, Math.Min((double)MaxAnalysisSize / sourceWidth, (double)MaxAnalysisSize / sourceHeight));
+        return (Even(sourceWidth * scale), Even(sourceHeight * scale));
+
+        static int Even(double size) => Math.Max(2, (int)Math.Round(size / 2) * 2);
+    }
+}

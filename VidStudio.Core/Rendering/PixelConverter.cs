@@ -1,0 +1,172 @@
+using VidStudio.Core.Options;
+
+namespace VidStudio.Core.Rendering;
+
+/// <summary>
+/// Paints a coverage frame with a palette, into RGBA for PNG or into yuv420p (BT.709, limited range) for the H.264
+/// encoder — the format x264 wants, so ffmpeg does no conversion. Fixed colours go through 256-entry tables; per-cell
+/// colours are blended per cell span.
+/// </summary>
+public sealed class PixelConverter(FrameLayout layout)
+{
+    private readonly uint[] _rgbaOfCoverage = new uint[256];
+    private readonly byte[] _yOfCoverage = new byte[256], _uOfCoverage = new byte[256], _vOfCoverage = new byte[256];
+    private (byte Y, byte U, byte V)[] _cellYuv = [];
+
+    public static int Yuv420Length(GridGeometry geometry) =>
+        geometry.EncodeWidth * geometry.EncodeHeight + 2 * (geometry.EncodeWidth / 2) * (geometry.EncodeHeight / 2);
+
+    /// <summary>Fills <paramref name="rgba"/> (Skia's RGBA8888, unpremultiplied) for the render size.</summary>
+    public void ToRgba(ReadOnlySpan<byte> coverage, FramePalette palette, Span<uint> rgba)
+    {
+        var bg = palette.Background;
+        var transparent = palette.TransparentBackground;
+        if (palette.CellColors is not { } cellColors)
+        {
+            var fg = palette.Foreground;
+            for (var a = 0; a < 256; a++)
+            {
+                _rgbaOfCoverage[a] = transparent ? Pack(fg, (byte)a) : Pack(Blend(bg, fg, a), 255);
+            }
+
+            var table = _rgbaOfCoverage.AsSpan();
+            var pixels = layout.Width * layout.Height;
+            for (var i = 0; i < pixels; i++)
+            {
+                rgba[i] = table[coverage[i]];
+            }
+
+            return;
+        }
+
+        var columns = layout.Geometry.Columns;
+        for (var y = 0; y < layout.Height; y++)
+        {
+            var rowColors = cellColors.AsSpan(layout.RowOfY[y] * columns, columns);
+            var line = y * layout.Width;
+            for (var column = 0; column < columns; column++)
+            {
+                var fg = rowColors[column];
+                for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
+                {
+                    var a = coverage[line + x];
+                    rgba[line + x] = transparent ? Pack(fg, a) : Pack(Blend(bg, fg, a), 255);
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills a yuv420p frame of <see cref="GridGeometry.EncodeWidth"/> × <see cref="GridGeometry.EncodeHeight"/>; padding is background.</summary>
+    public void ToYuv420(ReadOnlySpan<byte> coverage, FramePalette palette, Span<byte> yuv)
+    {
+        var geometry = layout.Geometry;
+        int width = layout.Width, height = layout.Height, encodeWidth = geometry.EncodeWidth, encodeHeight = geometry.EncodeHeight;
+        int chromaWidth = encodeWidth / 2, chromaHeight = encodeHeight / 2;
+        var yPlane = yuv[..(encodeWidth * encodeHeight)];
+        var uPlane = yuv.Slice(yPlane.Length, chromaWidth * chromaHeight);
+        var vPlane = yuv.Slice(yPlane.Length + uPlane.Length, chromaWidth * chromaHeight);
+        var bg = ToYuv(palette.Background);
+        var cellColors = palette.CellColors;
+        if (cellColors is null)
+        {
+            var fg = ToYuv(palette.Foreground);
+            for (var a = 0; a < 256; a++)
+            {
+                _yOfCoverage[a] = Lerp(bg.Y, fg.Y, a);
+                _uOfCoverage[a] = Lerp(bg.U, fg.U, a);
+                _vOfCoverage[a] = Lerp(bg.V, fg.V, a);
+            }
+        }
+        else
+        {
+            if (_cellYuv.Length != cellColors.Length)
+            {
+                _cellYuv = new (byte, byte, byte)[cellColors.Length];
+            }
+
+            for (var i = 0; i < cellColors.Length; i++)
+            {
+                _cellYuv[i] = ToYuv(cellColors[i]);
+            }
+        }
+
+        var columns = geometry.Columns;
+        for (var y = 0; y < encodeHeight; y++)
+        {
+            var line = yPlane.Slice(y * encodeWidth, encodeWidth);
+            if (y >= height)
+            {
+                line.Fill(bg.Y);
+                continue;
+            }
+
+            var source = coverage.Slice(y * width, width);
+            if (cellColors is null)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    line[x] = _yOfCoverage[source[x]];
+                }
+            }
+            else
+            {
+                var rowCells = _cellYuv.AsSpan(layout.RowOfY[y] * columns, columns);
+                for (var column = 0; column < columns; column++)
+                {
+                    var fgY = rowCells[column].Y;
+                    for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
+                    {
+                        line[x] = Lerp(bg.Y, fgY, source[x]);
+                    }
+                }
+            }
+
+            line[width..].Fill(bg.Y);
+        }
+
+        for (var cy = 0; cy < chromaHeight; cy++)
+        {
+            int y0 = 2 * cy, y1 = Math.Min(y0 + 1, height - 1);
+            for (var cx = 0; cx < chromaWidth; cx++)
+            {
+                int x0 = 2 * cx, x1 = Math.Min(x0 + 1, width - 1);
+                var index = cy * chromaWidth + cx;
+                if (y0 >= height || x0 >= width)
+                {
+                    uPlane[index] = bg.U;
+                    vPlane[index] = bg.V;
+                    continue;
+                }
+
+                var a = (coverage[y0 * width + x0] + coverage[y0 * width + x1] + coverage[y1 * width + x0] + coverage[y1 * width + x1] + 2) >> 2;
+                if (cellColors is null)
+                {
+                    uPlane[index] = _uOfCoverage[a];
+                    vPlane[index] = _vOfCoverage[a];
+                }
+                else
+                {
+                    var cell = _cellYuv[layout.RowOfY[y0] * columns + layout.ColumnOfX[x0]];
+                    uPlane[index] = Lerp(bg.U, cell.U, a);
+                    vPlane[index] = Lerp(bg.V, cell.V, a);
+                }
+            }
+        }
+    }
+
+    private static (byte Y, byte U, byte V) ToYuv(RgbColor c)
+    {
+        // BT.709 limited range, the colour space the encoder tags its output with.
+        double r = c.R, g = c.G, b = c.B;
+        var y = 16 + (0.2126 * r + 0.7152 * g + 0.0722 * b) * 219 / 255;
+        var u = 128 + (-0.114572 * r - 0.385428 * g + 0.5 * b) * 224 / 255;
+        var v = 128 + (0.5 * r - 0.454153 * g - 0.045847 * b) * 224 / 255;
+        return ((byte)Math.Round(y), (byte)Math.Round(u), (byte)Math.Round(v));
+    }
+
+    private static RgbColor Blend(RgbColor bg, RgbColor fg, int a) => new(Lerp(bg.R, fg.R, a), Lerp(bg.G, fg.G, a), Lerp(bg.B, fg.B, a));
+
+    private static byte Lerp(byte from, byte to, int a) => (byte)((from * (255 - a) + to * a + 127) / 255);
+
+    private static uint Pack(RgbColor c, byte alpha) => (uint)(c.R | c.G << 8 | c.B << 16 | alpha << 24);
+}
