@@ -1,1 +1,109 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Rendering;
+
+// vidstudio: the converter engine on the command line, for scripting and measuring without the server.
+// Exit codes: 0 done, 1 conversion failed, 2 bad arguments, 3 input not convertible, 130 cancelled.
+const string Usage = """
+    usage:
+      vidstudio convert INPUT OUTDIR [--width N] [--style NAME] [--brightness X] [--contrast X] [--gamma X]
+                        [--fps N] [--crf N] [--bg-color #RRGGBB] [--text-color #RRGGBB] [--color-mode fixed|source]
+                        [--charset CHARS] [--random-colors] [--seed N] [--transparent-bg]
+                        [--save-txt] [--save-png true|false] [--save-mp4 true|false]
+      vidstudio probe INPUT
+    Progress goes to stderr; a JSON summary to stdout.
+    """;
+
+var json = new JsonSerializerOptions
+{
+    PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    WriteIndented = true,
+    Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+};
+
+if (args.Length < 2 || args[0] is not ("convert" or "probe") || (args[0] == "convert" && args.Length < 3))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var tools = new FfmpegTools();
+try
+{
+    if (args[0] == "probe")
+    {
+        var media = await new VideoProber(tools).ProbeAsync(args[1], cancel.Token);
+        Console.WriteLine(JsonSerializer.Serialize(media, json));
+        return 0;
+    }
+
+    var (options, errors) = ConversionOptionsParser.Parse(ReadFlags(args.AsSpan(3)), new ConversionOptions());
+    errors = [.. errors, .. options.Validate()];
+    if (errors.Count > 0)
+    {
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"error: {error.Message}");
+        }
+
+        return 2;
+    }
+
+    using var fonts = new FontSet();
+    var converter = new VideoConverter(tools, fonts);
+    var progress = new Progress<ConversionProgress>(p =>
+        Console.Error.WriteLine($"{p.Message} ({p.Fraction:P0}){(p.EtaSeconds is { } eta ? $", ETA {eta:0.0} s" : "")}"));
+    var result = await converter.ConvertAsync(args[1], args[2], options, progress, cancel.Token);
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        result.FramesCount,
+        result.DurationSeconds,
+        result.OutputFps,
+        Grid = $"{result.Columns}x{result.Rows}",
+        Resolution = $"{result.RenderWidth}x{result.RenderHeight}",
+        result.HasAudio,
+        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
+        Seconds = Math.Round(result.ProcessingSeconds, 3),
+        FramesPerSecond = Math.Round(result.FramesCount / result.ProcessingSeconds, 2),
+    }, json));
+    return 0;
+}
+catch (VideoInputException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 3;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}
+catch (Exception e) when (e is ConversionFailedException or FfmpegNotFoundException or FileNotFoundException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+// "--save-png false" or a bare "--save-txt" (meaning true); names are the API's, with dashes.
+static List<KeyValuePair<string, string?>> ReadFlags(ReadOnlySpan<string> flags)
+{
+    var pairs = new List<KeyValuePair<string, string?>>();
+    for (var i = 0; i < flags.Length; i++)
+    {
+        var name = flags[i].StartsWith("--", StringComparison.Ordinal) ? flags[i][2..] : flags[i];
+        var hasValue = i + 1 < flags.Length && !flags[i + 1].StartsWith("--", StringComparison.Ordinal);
+        pairs.Add(new(name, hasValue ? flags[++i] : "true"));
+    }
+
+    return pairs;
+}

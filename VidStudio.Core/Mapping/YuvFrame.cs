@@ -25,7 +25,7 @@ public sealed class YuvFrame : IDisposable
 
     public static int ByteLength(int width, int height) => width * height * 3 / 2;
 
-    public Span<byte> Data => Buffer.AsSpan(0, ByteLength(Width, Height));
+    public Memory<byte> Data => Buffer.AsMemory(0, ByteLength(Width, Height));
 
     public ReadOnlySpan<byte> Luma => Buffer.AsSpan(0, Width * Height);
 

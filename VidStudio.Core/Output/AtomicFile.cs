@@ -1,0 +1,30 @@
+namespace VidStudio.Core.Output;
+
+/// <summary>Writes a file under a temporary name and renames it into place once complete.</summary>
+internal static class AtomicFile
+{
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var partial = path + ArtifactNames.PartialSuffix;
+        using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+        {
+            stream.Write(content);
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>Removes the partial files an interrupted run left in <paramref name="directory"/>.</summary>
+    public static void DeletePartials(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var partial in Directory.EnumerateFiles(directory, "*" + ArtifactNames.PartialSuffix))
+        {
+            File.Delete(partial);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using VidStudio.Core.Mapping;
+using VidStudio.Core.Options;
+using VidStudio.Core.Output;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Pipeline;
+
+/// <summary>
+/// The per-frame path of one job, shared by the converter and the preview so both produce the same pixels:
+/// sample → map → (text) → compose → paint. Holds reusable buffers, so one instance serves one frame at a time.
+/// </summary>
+public sealed class FrameRenderer
+{
+    private readonly CellSampler _sampler;
+    private readonly ICharacterMapper _mapper;
+    private readonly FrameComposer _composer;
+    private readonly PixelConverter _pixels;
+    private readonly TextFrameFormatter _text;
+    private readonly ushort[] _cells;
+    private readonly byte[] _coverage;
+
+    public FrameRenderer(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache? atlases = null)
+    {
+        Geometry = geometry;
+        Palette = new FramePalette(options);
+        _sampler = new CellSampler(geometry, ToneCurve.For(options), sampleColors: options.ColorMode == ColorMode.Source);
+        _mapper = CharacterMapper.Create(options, geometry);
+        var layout = new FrameLayout(geometry);
+        var atlas = (atlases ?? GlyphAtlasCache.None).Get(fonts, _mapper.Glyphs, layout.TileWidth, layout.TileHeight);
+        _composer = new FrameComposer(layout, atlas);
+        _pixels = new PixelConverter(layout);
+        _text = new TextFrameFormatter(geometry.Columns, geometry.Rows);
+        _cells = new ushort[geometry.CellCount];
+        _coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
+    }
+
+    public GridGeometry Geometry { get; }
+
+    public FramePalette Palette { get; }
+
+    public GlyphSet Glyphs => _mapper.Glyphs;
+
+    /// <summary>The glyph index of every cell of the last mapped frame.</summary>
+    public ReadOnlySpan<ushort> Cells => _cells;
+
+    public int RgbaLength => Geometry.RenderWidth * Geometry.RenderHeight;
+
+    public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
+
+    /// <summary>Maps a decoded frame to characters and composes its glyph coverage when pixels will be needed.</summary>
+    public void Render(YuvFrame frame, bool composePixels)
+    {
+        _sampler.Sample(frame);
+        _mapper.Map(_sampler.Samples, _cells);
+        Palette.ForFrame(frame.Index, _sampler.CellColors);
+        if (composePixels)
+        {
+            _composer.Compose(_cells, _coverage);
+        }
+    }
+
+    public ReadOnlySpan<char> FormatText() => _text.Format(_cells, _mapper.Glyphs);
+
+    public void WriteText(string path) => _text.Write(path, _cells, _mapper.Glyphs);
+
+    public void PaintRgba(Span<uint> rgba) => _pixels.ToRgba(_coverage, Palette, rgba);
+
+    public void PaintYuv420(Span<byte> yuv) => _pixels.ToYuv420(_coverage, Palette, yuv);
+}
