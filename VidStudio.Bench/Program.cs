@@ -1,1 +1,82 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using VidStudio.Bench;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Rendering;
+
+// Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
+// and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
+// usage: dotnet run -c Release --project VidStudio.Bench [-- WORKDIR] [--quick]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+var work = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(Path.GetTempPath(), "vidstudio-bench");
+Directory.CreateDirectory(work);
+var tools = new FfmpegTools();
+using var fonts = new FontSet();
+var converter = new VideoConverter(tools, fonts);
+var settings = new ConverterSettings();
+var shortSeconds = quick ? 4 : 10;
+
+Console.WriteLine($"VidStudio benchmark — {Environment.ProcessorCount} cores, {await tools.GetVersionAsync()}");
+var hd = await Inputs.TestClipAsync(work, 1920, 1080, shortSeconds);
+var sd = await Inputs.TestClipAsync(work, 640, 360, shortSeconds);
+var frames = shortSeconds * 25;
+await StageTimings.PrintAsync(tools, fonts, hd);
+if (args.Contains("--stages"))
+{
+    return;
+}
+
+var table = new List<string[]> { new[] { "scenario", "frames", "engine f/s", "floor f/s", "ratio", "target", "peak RSS MB" } };
+
+async Task<(double Fps, double PeakMb, string Out)> Engine(string name, string input, ConversionOptions options)
+{
+    var output = Path.Combine(work, "out-" + name);
+    if (Directory.Exists(output)) Directory.Delete(output, true);
+    using var memory = new PeakMemorySampler();
+    var clock = Stopwatch.StartNew();
+    var result = await converter.ConvertAsync(input, output, options);
+    clock.Stop();
+    return (result.FramesCount / clock.Elapsed.TotalSeconds, memory.PeakMegabytes, output);
+}
+
+void Row(string scenario, double engine, double? floor, string target, double peak) => table.Add(
+[
+    scenario, frames.ToString(), engine.ToString("0.0"), floor?.ToString("0.0") ?? "-",
+    floor is { } f ? (engine / f).ToString("0.00") + "x" : "-", target, peak.ToString("0"),
+]);
+
+// 1. MP4 only, 1080p, width 120: floor = ffmpeg encoding the very same frames from raw yuv420p.
+var mp4Only = await Engine("mp4", hd, new ConversionOptions { SavePng = false });
+var rawFrames = await Floors.DecodeToRawYuvAsync(Path.Combine(mp4Only.Out, "video.mp4"), work);
+var encodeFloor = await Floors.EncodeRawAsync(rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work);
+File.Delete(rawFrames);
+Row("MP4 only, 1080p, w120", mp4Only.Fps, encodeFloor, ">= 0.90x", mp4Only.PeakMb);
+
+// 2. Defaults (PNG + MP4), 1080p: against the upstream Python implementation's 2.65 frames/s on this machine.
+var defaults = await Engine("defaults", hd, new ConversionOptions());
+Row("PNG+MP4 (defaults), 1080p", defaults.Fps, null, $">= 66.3 f/s (25x upstream): {defaults.Fps / 2.65:0.0}x", defaults.PeakMb);
+
+// 3. Text only: floor = ffmpeg decoding and scaling to the grid in gray.
+foreach (var (label, input) in new[] { ("1080p", hd), ("360p", sd) })
+{
+    var text = await Engine("txt-" + label, input, new ConversionOptions { SaveTxt = true, SavePng = false, SaveMp4 = false });
+    var geometry = GridGeometry.For(await new VideoProber(tools).ProbeAsync(input), ConversionOptions.DefaultWidth, fonts.CellAspect);
+    var scaleFloor = await Floors.DecodeScaleGrayAsync(input, geometry.Columns, geometry.Rows, frames);
+    Row($"text only, {label}, w120", text.Fps, scaleFloor, ">= 0.80x", text.PeakMb);
+}
+
+// 4. Memory as the video gets longer: defaults on a 10 s and a 60 s 1080p source.
+var longSeconds = quick ? 12 : 60;
+var longClip = await Inputs.TestClipAsync(work, 1920, 1080, longSeconds);
+var longRun = await Engine("long", longClip, new ConversionOptions());
+table.Add([$"PNG+MP4, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), longRun.Fps.ToString("0.0"), "-", "-",
+    $"peak RSS {shortSeconds} s: {defaults.PeakMb:0} MB, {longSeconds} s: {longRun.PeakMb:0} MB", longRun.PeakMb.ToString("0")]);
+
+var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(r => r[c].Length)).ToArray();
+foreach (var row in table)
+{
+    Console.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))));
+}

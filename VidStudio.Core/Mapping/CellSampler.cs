@@ -10,17 +10,17 @@ namespace VidStudio.Core.Mapping;
 /// </summary>
 public sealed class CellSampler
 {
-    private readonly GridGeometry _geometry;
-    private readonly ToneCurve _tone;
+    private readonly ToneCurve _lumaTone, _colorTone;
     private readonly AreaResampler _lumaX, _lumaY;
     private readonly AreaResampler? _chromaX, _chromaY, _cellLumaX, _cellLumaY;
     private readonly float[] _scratch;
     private readonly byte[] _cellLuma, _cellU, _cellV;
 
-    public CellSampler(GridGeometry geometry, ToneCurve tone, bool sampleColors)
+    public CellSampler(GridGeometry geometry, ConversionOptions options)
     {
-        _geometry = geometry;
-        _tone = tone;
+        _lumaTone = ToneCurve.ForLimitedRangeLuma(options);
+        _colorTone = ToneCurve.For(options);
+        var sampleColors = options.ColorMode == ColorMode.Source;
         _lumaX = new AreaResampler(geometry.AnalysisWidth, geometry.SampleWidth);
         _lumaY = new AreaResampler(geometry.AnalysisHeight, geometry.SampleHeight);
         Samples = new byte[geometry.SampleWidth * geometry.SampleHeight];
@@ -49,7 +49,7 @@ public sealed class CellSampler
     public void Sample(YuvFrame frame)
     {
         AreaResampler.Resample(frame.Luma, frame.Width, _lumaX, _lumaY, _scratch, Samples);
-        _tone.Apply(Samples);
+        _lumaTone.Apply(Samples);
         if (CellColors is null)
         {
             return;
@@ -60,12 +60,12 @@ public sealed class CellSampler
         AreaResampler.Resample(frame.ChromaV, frame.Width / 2, _chromaX!, _chromaY!, _scratch, _cellV);
         for (var i = 0; i < CellColors.Length; i++)
         {
-            // Full-range BT.601, the matrix the decoder is asked to produce.
-            double y = _cellLuma[i], u = _cellU[i] - 128, v = _cellV[i] - 128;
+            // Limited-range BT.601, what the decoder is asked to produce.
+            double y = 1.164383 * (_cellLuma[i] - 16), u = _cellU[i] - 128, v = _cellV[i] - 128;
             CellColors[i] = new RgbColor(
-                _tone[ClampToByte(y + 1.402 * v)],
-                _tone[ClampToByte(y - 0.344136 * u - 0.714136 * v)],
-                _tone[ClampToByte(y + 1.772 * u)]);
+                _colorTone[ClampToByte(y + 1.596027 * v)],
+                _colorTone[ClampToByte(y - 0.391762 * u - 0.812968 * v)],
+                _colorTone[ClampToByte(y + 2.017232 * u)]);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace VidStudio.Core.Mapping;
 
 /// <summary>
-/// One decoded frame at the analysis size, full-range yuv420p (BT.601), in a pooled buffer.
+/// One decoded frame at the analysis size, limited-range yuv420p (BT.601), in a pooled buffer.
 /// The owner returns it with <see cref="Dispose"/>.
 /// </summary>
 public sealed class YuvFrame : IDisposable

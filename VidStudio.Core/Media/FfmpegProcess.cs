@@ -20,6 +20,12 @@ public sealed class FfmpegProcess : IDisposable
     private FfmpegProcess(Process process, CancellationToken cancellationToken)
     {
         _process = process;
+        PipeBuffer.TryEnlarge(process.StandardOutput.BaseStream);
+        if (process.StartInfo.RedirectStandardInput)
+        {
+            PipeBuffer.TryEnlarge(process.StandardInput.BaseStream);
+        }
+
         _stderrPump = Task.Run(PumpStderrAsync, CancellationToken.None);
         _cancelRegistration = cancellationToken.Register(Kill);
     }

@@ -12,6 +12,7 @@ public sealed record MediaInfo(
     long FrameCount,
     int Rotation,
     bool HasAudio,
+    bool IsVariableFrameRate,
     string Container,
     string VideoCodec);
 

@@ -104,6 +104,7 @@ public sealed class VideoProber(FfmpegTools tools)
             frameCount,
             rotation,
             streams.Any(st => GetString(st, "codec_type") == "audio"),
+            GetString(video, "r_frame_rate") != GetString(video, "avg_frame_rate"),
             formatName,
             GetString(video, "codec_name") ?? "unknown");
     }

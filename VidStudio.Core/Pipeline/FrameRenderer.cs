@@ -23,7 +23,7 @@ public sealed class FrameRenderer
     {
         Geometry = geometry;
         Palette = new FramePalette(options);
-        _sampler = new CellSampler(geometry, ToneCurve.For(options), sampleColors: options.ColorMode == ColorMode.Source);
+        _sampler = new CellSampler(geometry, options);
         _mapper = CharacterMapper.Create(options, geometry);
         var layout = new FrameLayout(geometry);
         var atlas = (atlases ?? GlyphAtlasCache.None).Get(fonts, _mapper.Glyphs, layout.TileWidth, layout.TileHeight);
@@ -48,11 +48,12 @@ public sealed class FrameRenderer
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 
     /// <summary>Maps a decoded frame to characters and composes its glyph coverage when pixels will be needed.</summary>
-    public void Render(YuvFrame frame, bool composePixels)
+    /// <param name="frameIndex">The output frame number (it picks the random colour); defaults to the frame's decode index.</param>
+    public void Render(YuvFrame frame, bool composePixels, int? frameIndex = null)
     {
         _sampler.Sample(frame);
         _mapper.Map(_sampler.Samples, _cells);
-        Palette.ForFrame(frame.Index, _sampler.CellColors);
+        Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);
         if (composePixels)
         {
             _composer.Compose(_cells, _coverage);

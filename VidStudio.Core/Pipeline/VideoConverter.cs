@@ -44,7 +44,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                     media.HasAudio ? inputPath : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
                 : null;
             var decoded = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(DecodeQueueLength) { SingleReader = true, SingleWriter = true });
-            decoding = PumpDecoderAsync(inputPath, geometry, rate, decoded.Writer, token);
+            // The fps filter costs ~7% of decode time; it is only needed to change the rate or to even out a variable one.
+            var resample = rate != media.FrameRate || media.IsVariableFrameRate ? rate : (FrameRate?)null;
+            decoding = PumpDecoderAsync(inputPath, geometry, resample, decoded.Writer, token);
 
             var pngQueue = options.SavePng
                 ? new BoundedWorkQueue<(int Index, uint[] Rgba)>(
@@ -139,7 +141,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         }
     }
 
-    private async Task PumpDecoderAsync(string inputPath, GridGeometry geometry, FrameRate rate, ChannelWriter<YuvFrame> writer, CancellationToken token)
+    private async Task PumpDecoderAsync(string inputPath, GridGeometry geometry, FrameRate? rate, ChannelWriter<YuvFrame> writer, CancellationToken token)
     {
         await Task.Yield();
         try

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using VidStudio.Core.Mapping;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Output;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Preview;
+
+/// <summary>
+/// Renders single frames for the Studio's live preview with the converter's own <see cref="FrameRenderer"/>, so the
+/// preview is the frame the job will write. Decoded frames and glyph atlases are cached: moving a slider re-renders
+/// a cached frame without running ffmpeg.
+/// </summary>
+public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedFrames = 16)
+{
+    private readonly ConcurrentDictionary<string, Task<MediaInfo>> _media = new();
+    private readonly ConcurrentDictionary<(string Path, long TimeMs), Task<YuvFrame>> _frames = new();
+    private readonly ConcurrentQueue<(string, long)> _frameOrder = new();
+    private readonly GlyphAtlasCache _atlases = new(32);
+
+    public Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default) =>
+        _media.GetOrAdd(Path.GetFullPath(path), p => new VideoProber(tools).ProbeAsync(p, cancellationToken));
+
+    /// <summary>The output frame at <paramref name="seconds"/> as PNG and text, rendered at the source's resolution.</summary>
+    public async Task<PreviewFrame> RenderAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default)
+    {
+        options.EnsureValid();
+        var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        var rate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : media.FrameRate;
+        seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
+        var frameIndex = (int)Math.Round(seconds * rate.Value);
+        var frame = await DecodeCachedAsync(path, media, seconds, cancellationToken).ConfigureAwait(false);
+
+        var clock = Stopwatch.StartNew();
+        var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
+        var renderer = new FrameRenderer(options, geometry, fonts, _atlases);
+        renderer.Render(frame, composePixels: true, frameIndex);
+        var rgba = ArrayPool<uint>.Shared.Rent(renderer.RgbaLength);
+        try
+        {
+            renderer.PaintRgba(rgba);
+            var png = PngEncoder.Encode(rgba.AsSpan(0, renderer.RgbaLength), geometry.RenderWidth, geometry.RenderHeight);
+            return new PreviewFrame(png, renderer.FormatText().ToString(), frameIndex, geometry.RenderWidth, geometry.RenderHeight,
+                geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(rgba);
+        }
+    }
+
+    private Task<YuvFrame> DecodeCachedAsync(string path, MediaInfo media, double seconds, CancellationToken cancellationToken)
+    {
+        var key = (Path.GetFullPath(path), (long)Math.Round(seconds * 1000));
+        var task = _frames.GetOrAdd(key, k =>
+        {
+            _frameOrder.Enqueue(k);
+            // Evicted frames are left to the garbage collector rather than returned to the pool: a render may still read them.
+            while (_frameOrder.Count > cachedFrames && _frameOrder.TryDequeue(out var oldest))
+            {
+                _frames.TryRemove(oldest, out _);
+            }
+
+            return DecodeOneAsync(k.Item1, media, seconds, cancellationToken);
+        });
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            _frames.TryRemove(key, out _);
+        }
+
+        return task;
+    }
+
+    private async Task<YuvFrame> DecodeOneAsync(string path, MediaInfo media, double seconds, CancellationToken cancellationToken)
+    {
+        // The analysis size depends on the source only, so this one decode serves every width and style.
+        var geometry = GridGeometry.For(media, ConversionOptions.DefaultWidth, fonts.CellAspect);
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, geometry, null, seconds, 1, cancellationToken).ConfigureAwait(false))
+        {
+            return frame;
+        }
+
+        throw new VideoInputException(VideoInputError.NoFrames, $"No frame could be decoded at {seconds:0.###} s.");
+    }
+}
+
+/// <summary>One previewed frame: the PNG the job would write, its text, and how long the render took.</summary>
+public sealed record PreviewFrame(byte[] Png, string Text, int FrameIndex, int Width, int Height, int Columns, int Rows, double RenderMilliseconds);
