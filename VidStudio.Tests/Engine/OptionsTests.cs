@@ -1,0 +1,83 @@
+using VidStudio.Core.Options;
+
+namespace VidStudio.Tests.Engine;
+
+public class OptionsTests
+{
+    [Fact]
+    public void Defaults_follow_the_spec_and_are_valid()
+    {
+        var options = new ConversionOptions();
+        Assert.Empty(options.Validate());
+        Assert.Equal((120, AsciiStyle.Normal, 23, "#000000", "#00FF00"), (options.Width, options.Style, options.Crf, options.BgColor, options.TextColor));
+        Assert.True(options.SavePng && options.SaveMp4 && !options.SaveTxt);
+    }
+
+    [Theory]
+    [InlineData("width", "5", "width", "10 and 240")]
+    [InlineData("width", "241", "width", "10 and 240")]
+    [InlineData("brightness", "2.5", "brightness", "0.5 and 2.0")]
+    [InlineData("contrast", "0.1", "contrast", "0.5 and 2.0")]
+    [InlineData("gamma", "NaN", "gamma", "must be a number")]
+    [InlineData("fps", "0", "fps", "1 and 120")]
+    [InlineData("crf", "52", "crf", "0 (lossless) and 51")]
+    [InlineData("bg_color", "red", "bg_color", "#RRGGBB")]
+    [InlineData("text_color", "#12345", "text_color", "#RRGGBB")]
+    [InlineData("style", "xyz", "style", "normal, inverted, dots")]
+    [InlineData("color_mode", "rainbow", "color_mode", "fixed")]
+    [InlineData("width", "wide", "width", "whole number")]
+    [InlineData("save_png", "maybe", "save_png", "true or false")]
+    public void A_bad_value_is_reported_with_its_field_and_the_allowed_range(string field, string value, string expectedField, string expectedText)
+    {
+        var (options, parseErrors) = ConversionOptionsParser.Parse([new(field, value)], new ConversionOptions());
+        var errors = parseErrors.Concat(options.Validate()).ToList();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(expectedField, error.Field);
+        Assert.Contains(expectedText, error.Message);
+    }
+
+    [Fact]
+    public void Custom_style_needs_a_charset_of_two_to_sixty_four_characters()
+    {
+        Assert.Contains(new ConversionOptions { Style = AsciiStyle.Custom }.Validate(), e => e.Field == "charset");
+        Assert.Contains(new ConversionOptions { Style = AsciiStyle.Custom, Charset = "x" }.Validate(), e => e.Field == "charset");
+        Assert.Contains(new ConversionOptions { Style = AsciiStyle.Custom, Charset = new string('x', 65) }.Validate(), e => e.Field == "charset");
+        Assert.Empty(new ConversionOptions { Style = AsciiStyle.Custom, Charset = " .oO@" }.Validate());
+    }
+
+    [Fact]
+    public void Asking_for_no_output_at_all_is_an_error()
+    {
+        var errors = new ConversionOptions { SavePng = false, SaveMp4 = false, SaveTxt = false }.Validate();
+        Assert.Contains(errors, e => e.Message.Contains("at least one"));
+    }
+
+    [Fact]
+    public void Parser_reads_form_values_and_keeps_defaults_for_empty_fields()
+    {
+        var (options, errors) = ConversionOptionsParser.Parse(
+        [
+            new("width", "100"), new("style", "Braille"), new("brightness", "1.5"), new("save_mp4", "false"),
+            new("save_txt", "on"), new("text_color", "#ff8800"), new("fps", ""), new("color_mode", "source"),
+        ], new ConversionOptions());
+
+        Assert.Empty(errors);
+        Assert.Equal(100, options.Width);
+        Assert.Equal(AsciiStyle.Braille, options.Style);
+        Assert.Equal(1.5, options.Brightness);
+        Assert.False(options.SaveMp4);
+        Assert.True(options.SaveTxt);
+        Assert.Null(options.Fps);
+        Assert.Equal(ColorMode.Source, options.ColorMode);
+        Assert.Equal(new RgbColor(0xFF, 0x88, 0x00), options.Foreground);
+    }
+
+    [Fact]
+    public void Parser_rejects_unknown_parameters_unless_told_to_ignore_them()
+    {
+        var (_, errors) = ConversionOptionsParser.Parse([new("widht", "100")], new ConversionOptions());
+        Assert.Equal("widht", Assert.Single(errors).Field);
+        Assert.Empty(ConversionOptionsParser.Parse([new("file", "x")], new ConversionOptions(), ignoreUnknown: true).Errors);
+    }
+}
