@@ -44,7 +44,7 @@ internal static class StageTimings
 
     private static double Median(Action action)
     {
-        for (var i = 0; i < 5; i++) action();
+        for (var i = 0; i < 60; i++) action(); // past tiered JIT warm-up
         var times = new double[30];
         for (var i = 0; i < times.Length; i++)
         {

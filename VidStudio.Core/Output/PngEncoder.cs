@@ -10,17 +10,26 @@ public static class PngEncoder
 {
     private static readonly SKPngEncoderOptions FastOptions = new(SKPngEncoderFilterFlags.Sub, 1);
 
-    public static unsafe byte[] Encode(ReadOnlySpan<uint> rgba, int width, int height)
+    public static byte[] Encode(ReadOnlySpan<uint> rgba, int width, int height)
+    {
+        using var data = EncodeToData(rgba, width, height);
+        return data.ToArray();
+    }
+
+    /// <summary>Writes straight from Skia's buffer: no managed copy of every frame's PNG on the large-object heap.</summary>
+    public static void Write(string path, ReadOnlySpan<uint> rgba, int width, int height)
+    {
+        using var data = EncodeToData(rgba, width, height);
+        AtomicFile.Write(path, data.AsSpan());
+    }
+
+    private static unsafe SKData EncodeToData(ReadOnlySpan<uint> rgba, int width, int height)
     {
         fixed (uint* pixels = rgba)
         {
             var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
             using var pixmap = new SKPixmap(info, (nint)pixels, width * 4);
-            using var data = pixmap.Encode(FastOptions) ?? throw new InvalidOperationException("Skia could not encode the frame as PNG.");
-            return data.ToArray();
+            return pixmap.Encode(FastOptions) ?? throw new InvalidOperationException("Skia could not encode the frame as PNG.");
         }
     }
-
-    public static void Write(string path, ReadOnlySpan<uint> rgba, int width, int height) =>
-        AtomicFile.Write(path, Encode(rgba, width, height));
 }

@@ -11,8 +11,11 @@ public sealed record GridGeometry
 {
     public const int SamplesPerCellX = 2, SamplesPerCellY = 4;
 
-    /// <summary>The decoder scales to fit this box: enough detail for 2×240 samples, far less work than full size.</summary>
-    public const int MaxAnalysisSize = 960;
+    /// <summary>
+    /// The decoder scales to fit this box (ffmpeg's area filter does the first, exact averaging): 1.3× the widest
+    /// sample grid (2×240), and a quarter of the pipe traffic and sampling work of 960 px.
+    /// </summary>
+    public const int MaxAnalysisSize = 640;
 
     /// <summary>Below this many pixels per cell a glyph cannot be drawn legibly, so tiny sources are rendered larger.</summary>
     public const int MinCellPixelWidth = 4;

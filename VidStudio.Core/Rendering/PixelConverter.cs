@@ -10,7 +10,7 @@ namespace VidStudio.Core.Rendering;
 public sealed class PixelConverter(FrameLayout layout)
 {
     private readonly uint[] _rgbaOfCoverage = new uint[256];
-    private readonly byte[] _yOfCoverage = new byte[256], _uOfCoverage = new byte[256], _vOfCoverage = new byte[256];
+    private readonly byte[] _blockCoverage = new byte[(layout.Geometry.EncodeWidth + 1) / 2];
     private (byte Y, byte U, byte V)[] _cellYuv = [];
 
     public static int Yuv420Length(GridGeometry geometry) =>
@@ -67,17 +67,8 @@ public sealed class PixelConverter(FrameLayout layout)
         var vPlane = yuv.Slice(yPlane.Length + uPlane.Length, chromaWidth * chromaHeight);
         var bg = ToYuv(palette.Background);
         var cellColors = palette.CellColors;
-        if (cellColors is null)
-        {
-            var fg = ToYuv(palette.Foreground);
-            for (var a = 0; a < 256; a++)
-            {
-                _yOfCoverage[a] = Lerp(bg.Y, fg.Y, a);
-                _uOfCoverage[a] = Lerp(bg.U, fg.U, a);
-                _vOfCoverage[a] = Lerp(bg.V, fg.V, a);
-            }
-        }
-        else
+        var fg = ToYuv(palette.Foreground);
+        if (cellColors is not null)
         {
             if (_cellYuv.Length != cellColors.Length)
             {
@@ -103,10 +94,7 @@ public sealed class PixelConverter(FrameLayout layout)
             var source = coverage.Slice(y * width, width);
             if (cellColors is null)
             {
-                for (var x = 0; x < width; x++)
-                {
-                    line[x] = _yOfCoverage[source[x]];
-                }
+                CoverageBlend.Blend(source, line[..width], bg.Y, fg.Y);
             }
             else
             {
@@ -116,7 +104,7 @@ public sealed class PixelConverter(FrameLayout layout)
                     var fgY = rowCells[column].Y;
                     for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
                     {
-                        line[x] = Lerp(bg.Y, fgY, source[x]);
+                        line[x] = CoverageBlend.Lerp(bg.Y, fgY, source[x]);
                     }
                 }
             }
@@ -124,33 +112,40 @@ public sealed class PixelConverter(FrameLayout layout)
             line[width..].Fill(bg.Y);
         }
 
+        // Chroma: one sample per 2×2 block, blended by the block's mean coverage; blocks past the picture are background.
+        var pictureBlocks = (width + 1) / 2;
+        var blocks = _blockCoverage.AsSpan(0, pictureBlocks);
         for (var cy = 0; cy < chromaHeight; cy++)
         {
+            var uLine = uPlane.Slice(cy * chromaWidth, chromaWidth);
+            var vLine = vPlane.Slice(cy * chromaWidth, chromaWidth);
             int y0 = 2 * cy, y1 = Math.Min(y0 + 1, height - 1);
-            for (var cx = 0; cx < chromaWidth; cx++)
+            if (y0 >= height)
             {
-                int x0 = 2 * cx, x1 = Math.Min(x0 + 1, width - 1);
-                var index = cy * chromaWidth + cx;
-                if (y0 >= height || x0 >= width)
-                {
-                    uPlane[index] = bg.U;
-                    vPlane[index] = bg.V;
-                    continue;
-                }
+                uLine.Fill(bg.U);
+                vLine.Fill(bg.V);
+                continue;
+            }
 
-                var a = (coverage[y0 * width + x0] + coverage[y0 * width + x1] + coverage[y1 * width + x0] + coverage[y1 * width + x1] + 2) >> 2;
-                if (cellColors is null)
+            CoverageBlend.AverageBlocks(coverage.Slice(y0 * width, width), coverage.Slice(y1 * width, width), blocks);
+            if (cellColors is null)
+            {
+                CoverageBlend.Blend(blocks, uLine[..pictureBlocks], bg.U, fg.U);
+                CoverageBlend.Blend(blocks, vLine[..pictureBlocks], bg.V, fg.V);
+            }
+            else
+            {
+                var rowCells = _cellYuv.AsSpan(layout.RowOfY[y0] * columns, columns);
+                for (var cx = 0; cx < pictureBlocks; cx++)
                 {
-                    uPlane[index] = _uOfCoverage[a];
-                    vPlane[index] = _vOfCoverage[a];
-                }
-                else
-                {
-                    var cell = _cellYuv[layout.RowOfY[y0] * columns + layout.ColumnOfX[x0]];
-                    uPlane[index] = Lerp(bg.U, cell.U, a);
-                    vPlane[index] = Lerp(bg.V, cell.V, a);
+                    var cell = rowCells[layout.ColumnOfX[2 * cx]];
+                    uLine[cx] = CoverageBlend.Lerp(bg.U, cell.U, blocks[cx]);
+                    vLine[cx] = CoverageBlend.Lerp(bg.V, cell.V, blocks[cx]);
                 }
             }
+
+            uLine[pictureBlocks..].Fill(bg.U);
+            vLine[pictureBlocks..].Fill(bg.V);
         }
     }
 
@@ -164,9 +159,8 @@ public sealed class PixelConverter(FrameLayout layout)
         return ((byte)Math.Round(y), (byte)Math.Round(u), (byte)Math.Round(v));
     }
 
-    private static RgbColor Blend(RgbColor bg, RgbColor fg, int a) => new(Lerp(bg.R, fg.R, a), Lerp(bg.G, fg.G, a), Lerp(bg.B, fg.B, a));
-
-    private static byte Lerp(byte from, byte to, int a) => (byte)((from * (255 - a) + to * a + 127) / 255);
+    private static RgbColor Blend(RgbColor bg, RgbColor fg, int a) =>
+        new(CoverageBlend.Lerp(bg.R, fg.R, a), CoverageBlend.Lerp(bg.G, fg.G, a), CoverageBlend.Lerp(bg.B, fg.B, a));
 
     private static uint Pack(RgbColor c, byte alpha) => (uint)(c.R | c.G << 8 | c.B << 16 | alpha << 24);
 }
