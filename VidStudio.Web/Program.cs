@@ -1,6 +1,167 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Serilog;
+using VidStudio.Core.Media;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Preview;
+using VidStudio.Core.Rendering;
+using VidStudio.Web.Api;
+using VidStudio.Web.Api.WebSockets;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Settings are needed to register services (folders, worker count), so they are bound and validated before anything
+// else: a bad value stops the process here with the setting's name and the reason.
+VidStudioSettings settings;
+try
+{
+    settings = builder.Configuration.GetSection(VidStudioSettings.Section).Get<VidStudioSettings>() ?? new VidStudioSettings();
+}
+catch (InvalidOperationException e)
+{
+    return Startup.Fail(e.Message);
+}
+
+var invalid = SettingsValidation.Validate(settings);
+if (invalid.Count > 0)
+{
+    return Startup.Fail(string.Join(Environment.NewLine, invalid));
+}
+
+Directory.CreateDirectory(settings.DataPath);
+builder.Services.AddSingleton(Options.Create(settings));
+
+builder.Host.UseSerilog((context, logging) =>
+{
+    logging.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext().WriteTo.Console();
+    if (settings.LogPath is { } logPath)
+    {
+        logging.WriteTo.File(logPath, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+    }
+});
+
+// Static web assets (MudBlazor's CSS/JS) are served from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+// Engine
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new FfmpegTools(settings.FfmpegPath, settings.FfprobePath));
+builder.Services.AddSingleton(_ => new FontSet(settings.MonoFontPath, settings.FallbackFontPath));
+builder.Services.AddSingleton(new ConverterSettings { EncoderPreset = settings.EncoderPreset });
+builder.Services.AddSingleton<VideoConverter>();
+builder.Services.AddSingleton<TextFrameStream>();
+builder.Services.AddSingleton(sp => new FramePreviewer(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>()));
+
+// Data and jobs. JobRecovery is registered before the Hangfire servers so it migrates and re-queues before they start.
+builder.Services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataPath, "vidstudio.db")}"));
+builder.Services.AddSingleton<JobFiles>();
+builder.Services.AddSingleton<RunningJobs>();
+builder.Services.AddSingleton<JobNotifier>();
+builder.Services.AddSingleton<JobService>();
+builder.Services.AddTransient<ConversionJob>();
+builder.Services.AddTransient<CleanupJob>();
+builder.Services.AddHostedService<JobRecovery>();
+builder.Services.AddHangfire(hangfire => hangfire
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    // Its own database file: Hangfire's table names are unprefixed. A conversion never runs longer than JobTimeout,
+    // so a job fetched by a crashed process becomes visible again soon after that, never while it still runs.
+    .UseSQLiteStorage(Path.Combine(settings.DataPath, "hangfire.db"), new SQLiteStorageOptions
+    {
+        QueuePollInterval = settings.QueuePollInterval,
+        InvisibilityTimeout = settings.JobTimeout + TimeSpan.FromMinutes(5),
+    }));
+builder.Services.AddHangfireServer(server =>
+{
+    server.ServerName = $"{Environment.MachineName}:conversions";
+    server.Queues = [ConversionJob.Queue];
+    server.WorkerCount = settings.MaxConcurrentJobs;
+});
+builder.Services.AddHangfireServer(server =>
+{
+    server.ServerName = $"{Environment.MachineName}:maintenance";
+    server.Queues = [CleanupJob.Queue];
+    server.WorkerCount = 1;
+});
+
+// API
+builder.Services.AddSingleton<MultipartUploadReader>();
+builder.Services.AddSingleton<FfmpegProbe>();
+builder.Services.AddSingleton<AsciiStreamEndpoint>();
+builder.Services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));
+builder.Services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi(openApi =>
+{
+    openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+    openApi.AddOperationTransformer<MultipartFormTransformer>();
+});
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.AddPolicy(ApiRateLimit.Policy, context => settings.RateLimit.Enabled
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.RateLimit.PermitLimit,
+            Window = settings.RateLimit.Window,
+        })
+        : RateLimitPartition.GetNoLimiter("off"));
+    limiter.OnRejected = ApiRateLimit.WriteProblemAsync;
+});
+if (settings.CorsOrigins.Length > 0)
+{
+    builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(settings.CorsOrigins).AllowAnyHeader().AllowAnyMethod()));
+}
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+if (settings.CorsOrigins.Length > 0)
+{
+    app.UseCors();
+}
+
+app.UseRateLimiter();
+app.UseWebSockets();
+app.UseStaticFiles();
+
+app.MapControllers().RequireRateLimiting(ApiRateLimit.Policy);
+app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context));
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(ui =>
+{
+    ui.RoutePrefix = "docs";
+    ui.DocumentTitle = "VidStudio API";
+    ui.SwaggerEndpoint("/openapi/v1.json", "VidStudio API v1");
+});
+app.UseReDoc(redoc =>
+{
+    redoc.RoutePrefix = "redoc";
+    redoc.SpecUrl = "/openapi/v1.json";
+    redoc.DocumentTitle = "VidStudio API";
+    // The stock page loads a web font from the internet; this one is self-contained.
+    redoc.IndexStream = () => typeof(Program).Assembly.GetManifestResourceStream("VidStudio.Web.Api.redoc-index.html")!;
+});
+app.UseHangfireDashboard("/hangfire", new DashboardOptions
+{
+    DashboardTitle = "VidStudio jobs",
+    Authorization = settings.DashboardAllowRemote ? [new AllowAllDashboardRequests()] : [new LocalRequestsOnlyAuthorizationFilter()],
+});
 
 app.Run();
+return 0;
+
+/// <summary>Makes Program visible to the test host.</summary>
+public partial class Program;

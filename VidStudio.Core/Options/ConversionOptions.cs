@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace VidStudio.Core.Options;
 
 /// <summary>
@@ -66,8 +68,10 @@ public sealed record ConversionOptions
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4";
     }
 
+    [JsonIgnore]
     public RgbColor Background => RgbColor.Parse(BgColor);
 
+    [JsonIgnore]
     public RgbColor Foreground => RgbColor.Parse(TextColor);
 
     /// <summary>Checks every field; returns one error per bad field, empty when the options can run.</summary>
@@ -127,11 +131,11 @@ public sealed record ConversionOptions
         return errors;
     }
 
-    /// <summary>Throws <see cref="OptionsValidationException"/> listing every bad field.</summary>
+    /// <summary>Throws <see cref="InvalidOptionsException"/> listing every bad field.</summary>
     public ConversionOptions EnsureValid()
     {
         var errors = Validate();
-        return errors.Count == 0 ? this : throw new OptionsValidationException(errors);
+        return errors.Count == 0 ? this : throw new InvalidOptionsException(errors);
     }
 
     /// <summary>The style names as the API spells them.</summary>
@@ -158,7 +162,7 @@ public sealed record ConversionOptions
 /// <summary>One invalid parameter: the API field name and a message that states the allowed values.</summary>
 public sealed record OptionError(string Field, string Message);
 
-public sealed class OptionsValidationException(IReadOnlyList<OptionError> errors)
+public sealed class InvalidOptionsException(IReadOnlyList<OptionError> errors)
     : Exception(string.Join(" ", errors.Select(e => e.Message)))
 {
     public IReadOnlyList<OptionError> Errors { get; } = errors;

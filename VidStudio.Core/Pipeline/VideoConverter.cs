@@ -27,8 +27,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         options.EnsureValid();
         var clock = Stopwatch.StartNew();
         var media = await new VideoProber(tools).ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
-        var rate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : media.FrameRate;
-        var expectedFrames = Math.Max(1, (int)Math.Round(media.DurationSeconds * rate.Value));
+        var timing = OutputTiming.For(media, options);
+        var rate = timing.Rate;
+        var expectedFrames = timing.ExpectedFrames;
         var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
         var renderer = new FrameRenderer(options, geometry, fonts);
         Directory.CreateDirectory(outputDirectory);
@@ -44,9 +45,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                     media.HasAudio ? inputPath : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
                 : null;
             var decoded = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(DecodeQueueLength) { SingleReader = true, SingleWriter = true });
-            // The fps filter costs ~7% of decode time; it is only needed to change the rate or to even out a variable one.
-            var resample = rate != media.FrameRate || media.IsVariableFrameRate ? rate : (FrameRate?)null;
-            decoding = PumpDecoderAsync(inputPath, geometry, resample, decoded.Writer, token);
+            decoding = PumpDecoderAsync(inputPath, geometry, timing.Resample, decoded.Writer, token);
 
             var pngQueue = options.SavePng
                 ? new BoundedWorkQueue<(int Index, uint[] Rgba)>(

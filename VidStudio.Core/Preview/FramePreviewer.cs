@@ -30,7 +30,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
     {
         options.EnsureValid();
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var rate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : media.FrameRate;
+        var rate = OutputTiming.For(media, options).Rate;
         seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
         var frameIndex = (int)Math.Round(seconds * rate.Value);
         var frame = await DecodeCachedAsync(path, media, seconds, cancellationToken).ConfigureAwait(false);

@@ -117,7 +117,7 @@ public class BadInputTests(Support.Engine engine) : IClassFixture<Support.Engine
     [Fact]
     public async Task Parameters_out_of_range_are_rejected_before_any_work()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+        var error = await Assert.ThrowsAsync<InvalidOptionsException>(() =>
             engine.Converter.ConvertAsync("/nonexistent.mp4", engine.Media.NewOutputFolder(), new ConversionOptions { Width = 5, Crf = 60 }));
         Assert.Equal(["width", "crf"], error.Errors.Select(e => e.Field));
         Assert.Contains("between 10 and 240", error.Message);

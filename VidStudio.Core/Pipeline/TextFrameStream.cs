@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Pipeline;
+
+/// <summary>
+/// Text frames as they are decoded, for live streaming: the consumer's pace drives the decoder (bounded pipes, no
+/// queue), so a slow reader slows ffmpeg down instead of making frames pile up.
+/// </summary>
+public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts)
+{
+    public async IAsyncEnumerable<TextFrame> StreamAsync(string path, ConversionOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options.EnsureValid();
+        var media = await new VideoProber(tools).ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        var timing = OutputTiming.For(media, options);
+        var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
+        var renderer = new FrameRenderer(options, geometry, fonts);
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, geometry, timing.Resample, null, null, cancellationToken).ConfigureAwait(false))
+        {
+            int index;
+            using (frame)
+            {
+                index = frame.Index;
+                renderer.Render(frame, composePixels: false);
+            }
+
+            yield return new TextFrame(index, index / timing.Rate.Value, renderer.FormatText().ToString(), timing.ExpectedFrames);
+        }
+    }
+}
+
+/// <summary>One streamed frame: its number, its time in seconds and its text.</summary>
+public sealed record TextFrame(int FrameNumber, double Timestamp, string Text, int ExpectedFrames);

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using VidStudio.Core.Media;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Api;
+
+/// <summary>Liveness and readiness of the server.</summary>
+[ApiController]
+[Route("api/v1/health")]
+[Produces("application/json")]
+public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg) : ControllerBase
+{
+    private static readonly DateTimeOffset StartedAt = DateTimeOffset.UtcNow;
+
+    /// <summary><c>healthy</c>, or <c>degraded</c> when ffmpeg cannot be run (conversions would fail).</summary>
+    [HttpGet]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
+    public async Task<HealthResponse> Get(CancellationToken cancellationToken)
+    {
+        var version = await ffmpeg.GetVersionAsync(cancellationToken);
+        return new HealthResponse(
+            version is null ? "degraded" : "healthy",
+            typeof(HealthController).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
+            Math.Round((DateTimeOffset.UtcNow - StartedAt).TotalSeconds, 1),
+            await jobs.CountActiveAsync(cancellationToken),
+            running.Count,
+            new FfmpegHealth(version is not null, version));
+    }
+}
+
+/// <summary>ffmpeg's version line, re-checked at most once a minute so health checks stay cheap.</summary>
+public sealed class FfmpegProbe(FfmpegTools tools, TimeProvider clock)
+{
+    private (string? Version, DateTimeOffset CheckedAt)? _cached;
+
+    public async Task<string?> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } cached && clock.GetUtcNow() - cached.CheckedAt < TimeSpan.FromMinutes(1))
+        {
+            return cached.Version;
+        }
+
+        var version = await tools.GetVersionAsync(cancellationToken);
+        _cached = (version, clock.GetUtcNow());
+        return version;
+    }
+}

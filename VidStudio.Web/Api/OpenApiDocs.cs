@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using VidStudio.Core.Options;
+
+namespace VidStudio.Web.Api;
+
+/// <summary>
+/// Marks an action that reads its multipart form itself, streaming the upload. It keeps MVC from reading the form
+/// first (MVC builds form value providers for any action with parameters, which buffers the whole body), and lets
+/// the OpenAPI document describe the form: the file field and every conversion parameter.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class MultipartConvertFormAttribute(string fileField, bool batch) : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        context.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+
+    public string FileField { get; } = fileField;
+
+    public bool Batch { get; } = batch;
+}
+
+/// <summary>Writes the multipart request body of the convert endpoints from <see cref="OptionFields"/>: names, types, defaults, ranges.</summary>
+public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var form = context.Description.ActionDescriptor.EndpointMetadata.OfType<MultipartConvertFormAttribute>().FirstOrDefault();
+        if (form is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The video (MP4, MOV, AVI, MKV, WebM, FLV, M4V, TS, animated GIF, ...)." };
+        var properties = new Dictionary<string, IOpenApiSchema>
+        {
+            [form.FileField] = form.Batch
+                ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = file, Description = "The videos; the parameters apply to each." }
+                : file,
+        };
+        foreach (var field in OptionFields.All)
+        {
+            properties[field.Name] = Describe(field);
+        }
+
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = new HashSet<string> { form.FileField } },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Describe(OptionField field)
+    {
+        var schema = new OpenApiSchema { Description = field.Description };
+        switch (field.Kind)
+        {
+            case OptionFieldKind.Integer:
+                schema.Type = JsonSchemaType.Integer;
+                schema.Default = field.Default is null ? null : JsonValue.Create(int.Parse(field.Default, CultureInfo.InvariantCulture));
+                break;
+            case OptionFieldKind.Number:
+                schema.Type = JsonSchemaType.Number;
+                schema.Default = field.Default is null ? null : JsonValue.Create(double.Parse(field.Default, CultureInfo.InvariantCulture));
+                break;
+            case OptionFieldKind.Boolean:
+                schema.Type = JsonSchemaType.Boolean;
+                schema.Default = field.Default is null ? null : JsonValue.Create(field.Default == "true");
+                break;
+            case OptionFieldKind.Choice:
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = field.Choices!.Select(c => (JsonNode)JsonValue.Create(c)).ToList();
+                schema.Default = JsonValue.Create(field.Default);
+                break;
+            case OptionFieldKind.Color:
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = "^#[0-9A-Fa-f]{6}$";
+                schema.Default = JsonValue.Create(field.Default);
+                break;
+            default:
+                schema.Type = JsonSchemaType.String;
+                schema.MinLength = field.Min is { } minLength ? (int)minLength : null;
+                schema.MaxLength = field.Max is { } maxLength ? (int)maxLength : null;
+                return schema;
+        }
+
+        if (field.Kind is OptionFieldKind.Integer or OptionFieldKind.Number && field.Min is { } min && field.Max is { } max && field.Name != ConversionOptions.FieldNames.Seed)
+        {
+            schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
+            schema.Maximum = max.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return schema;
+    }
+}
+
+/// <summary>Titles the document and describes the WebSocket, which OpenAPI cannot model as an operation.</summary>
+public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "VidStudio API",
+            Version = "v1",
+            Description = """
+                Turns videos into ASCII-art animation: text frames, PNG frames and an MP4.
+
+                Errors are RFC 9457 problem details with a 4xx status; `errors` (or `field`) names the parameter at fault.
+
+                **WebSocket** `ws://HOST/api/v1/ws/convert`: send `{"action": "start", "file_base64": "...", "width": 120, "style": "normal"}`
+                (any conversion parameter may be added) and receive one message per frame as it is decoded,
+                `{"frame_number": 42, "ascii_text": "...", "timestamp": 1.68}`, then `{"status": "completed", "frames_count": N}`
+                or `{"status": "error", "error": "..."}`. Closing the socket stops the work.
+                """,
+        };
+        return Task.CompletedTask;
+    }
+}

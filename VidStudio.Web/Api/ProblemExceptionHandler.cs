@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+
+namespace VidStudio.Web.Api;
+
+/// <summary>
+/// Every exception that reaches the pipeline becomes problem details with a status that says what was wrong.
+/// Nothing of an exception but its user-facing message ever reaches the client; unexpected ones say only that.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = null });
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ApiProblemException api => WithField(new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Message }, api.Field),
+        InvalidOptionsException invalid => new ValidationProblemDetails(
+            invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid parameters",
+            Detail = invalid.Message,
+        },
+        VideoInputException input => new ProblemDetails
+        {
+            Status = input.Error is VideoInputError.Damaged or VideoInputError.NoFrames or VideoInputError.ResolutionTooLarge
+                ? StatusCodes.Status422UnprocessableEntity
+                : StatusCodes.Status415UnsupportedMediaType,
+            Title = input.Error is VideoInputError.ResolutionTooLarge ? "Video too large" : "Not a usable video",
+            Detail = input.Message,
+        },
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "Upload too large",
+            Detail = "The request body is larger than the server accepts.",
+        },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = "The request could not be read." },
+        FfmpegNotFoundException missing => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "ffmpeg unavailable", Detail = missing.Message },
+        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Internal error", Detail = "An unexpected error occurred; it has been logged." },
+    };
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field)
+    {
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return problem;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Api.WebSockets;
+
+/// <summary>
+/// <c>/api/v1/ws/convert</c>: streams text frames while the video decodes. Each send is awaited before the next
+/// frame is decoded, so a slow client slows ffmpeg down rather than filling the server's memory; a client that
+/// goes away cancels the work and its ffmpeg.
+/// </summary>
+public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs, JobFiles files, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
+{
+    public const string Path = "/api/v1/ws/convert";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "WebSocket expected", "Connect to this endpoint with a WebSocket client (ws://HOST/api/v1/ws/convert).");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var staged = files.NewStagingPath();
+        try
+        {
+            var (options, maybeError) = await ReceiveStartAsync(socket, staged, gone.Token);
+            if (maybeError is not null)
+            {
+                await SendAsync(socket, new { status = "error", error = maybeError }, gone.Token);
+                await CloseAsync(socket, WebSocketCloseStatus.InvalidPayloadData, "bad request");
+                return;
+            }
+
+            // Anything the client sends from now on is ignored, but reading notices when it closes.
+            var watcher = WatchForCloseAsync(socket, gone);
+            var count = 0;
+            await foreach (var frame in frames.StreamAsync(staged, options!, gone.Token))
+            {
+                await SendAsync(socket, new { frame_number = frame.FrameNumber, ascii_text = frame.Text, timestamp = Math.Round(frame.Timestamp, 4), total_frames = frame.ExpectedFrames }, gone.Token);
+                count++;
+            }
+
+            await SendAsync(socket, new { status = "completed", frames_count = count }, gone.Token);
+            await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "completed");
+            await gone.CancelAsync();
+            await watcher;
+        }
+        catch (OperationCanceledException)
+        {
+            // The client closed or vanished (or the server is stopping): nothing is left to tell it.
+            logger.LogInformation("WebSocket client went away; streaming stopped");
+        }
+        catch (Exception e) when (e is VideoInputException or InvalidOptionsException or ConversionFailedException)
+        {
+            await TrySendErrorAsync(socket, e.Message);
+        }
+        catch (WebSocketException)
+        {
+            logger.LogInformation("WebSocket closed abruptly; streaming stopped");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "WebSocket stream failed");
+            await TrySendErrorAsync(socket, "An unexpected error occurred; it has been logged.");
+        }
+        finally
+        {
+            File.Delete(staged);
+        }
+    }
+
+    /// <summary>Reads the start message (bounded by MaxFileSize in base64) and writes the decoded video to <paramref name="staged"/>.</summary>
+    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartAsync(WebSocket socket, string staged, CancellationToken cancellationToken)
+    {
+        var limit = settings.Value.MaxFileSize * 4 / 3 + 64 * 1024;
+        var message = new ArrayBufferWriter<byte>(64 * 1024);
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(message.GetMemory(64 * 1024), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                throw new OperationCanceledException("The client closed before sending its start message.");
+            }
+
+            message.Advance(result.Count);
+            if (message.WrittenCount > limit)
+            {
+                return (null, $"The message is larger than the upload limit of {settings.Value.MaxFileSize / (1024.0 * 1024):0.#} MB.");
+            }
+        }
+        while (!result.EndOfMessage);
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message.WrittenMemory);
+        }
+        catch (JsonException)
+        {
+            return (null, "The first message must be JSON: {\"action\": \"start\", \"file_base64\": \"...\", ...parameters}.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("action", out var action) || action.GetString() != "start")
+            {
+                return (null, "The first message must have \"action\": \"start\".");
+            }
+
+            if (!root.TryGetProperty("file_base64", out var file) || file.ValueKind != JsonValueKind.String || !file.TryGetBytesFromBase64(out var bytes) || bytes.Length == 0)
+            {
+                return (null, "\"file_base64\" must hold the video, base64-encoded.");
+            }
+
+            await File.WriteAllBytesAsync(staged, bytes, cancellationToken);
+            var fields = root.EnumerateObject()
+                .Where(p => p.Name is not ("action" or "file_base64"))
+                .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+                .ToList();
+            var (options, errors) = ConversionOptionsParser.Parse(fields, jobs.Defaults);
+            var all = errors.Concat(options.Validate()).ToList();
+            return all.Count == 0 ? (options, null) : (null, string.Join(" ", all.Select(e => e.Message)));
+        }
+    }
+
+    private static async Task WatchForCloseAsync(WebSocket socket, CancellationTokenSource gone)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!gone.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, gone.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+
+        await gone.CancelAsync();
+    }
+
+    private static Task SendAsync(WebSocket socket, object message, CancellationToken cancellationToken) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    private static async Task TrySendErrorAsync(WebSocket socket, string error)
+    {
+        try
+        {
+            await SendAsync(socket, new { status = "error", error }, CancellationToken.None);
+            await CloseAsync(socket, WebSocketCloseStatus.InternalServerError, "error");
+        }
+        catch (WebSocketException)
+        {
+        }
+    }
+
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await socket.CloseOutputAsync(status, reason, timeout.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VidStudio.Web.Configuration;
+
+/// <summary>Validates the bound settings: attributes first, then the checks attributes cannot express.</summary>
+public static class SettingsValidation
+{
+    public static IReadOnlyList<string> Validate(VidStudioSettings settings)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
+        var failures = results.Select(r => $"VidStudio:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
+        var custom = new VidStudioSettingsValidator().Validate(null, settings);
+        if (custom.Failed)
+        {
+            failures.AddRange(custom.Failures);
+        }
+
+        return failures;
+    }
+}
+
+public static class Startup
+{
+    /// <summary>Stops the process before the host starts, saying what is wrong with the configuration.</summary>
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine("VidStudio cannot start: invalid configuration.");
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine("Settings come from appsettings.json and environment variables such as VidStudio__MaxConcurrentJobs=2.");
+        return 78; // EX_CONFIG
+    }
+}

@@ -1,0 +1,78 @@
+using VidStudio.Core.Output;
+
+namespace VidStudio.Web.Data;
+
+public enum JobStatus
+{
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>One conversion: what was asked, where it stands, what it produced.</summary>
+public sealed class JobRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>12 lower-case hex characters; the id clients see.</summary>
+    public required string PublicId { get; set; }
+
+    public string? BatchId { get; set; }
+
+    /// <summary>The uploaded file's name as the client gave it, for display only (never used as a path).</summary>
+    public required string OriginalFileName { get; set; }
+
+    /// <summary>The upload's path on disk, under the uploads folder; null once deleted.</summary>
+    public string? InputPath { get; set; }
+
+    public long InputSizeBytes { get; set; }
+
+    /// <summary>The conversion options as JSON (the same type the API binds and the engine receives).</summary>
+    public required string OptionsJson { get; set; }
+
+    public JobStatus Status { get; set; }
+
+    public double Progress { get; set; }
+
+    public string? Message { get; set; }
+
+    public double? EtaSeconds { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>The Hangfire job that currently owns this conversion; a stale copy with another id does nothing.</summary>
+    public string? HangfireJobId { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public double? ProcessingSeconds { get; set; }
+
+    public int? FramesCount { get; set; }
+
+    public double? DurationSeconds { get; set; }
+
+    public List<ArtifactRecord> Artifacts { get; set; } = [];
+
+    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+}
+
+public sealed class ArtifactRecord
+{
+    public long Id { get; set; }
+
+    public long JobId { get; set; }
+
+    public ArtifactKind Kind { get; set; }
+
+    public required string FileName { get; set; }
+
+    public long SizeBytes { get; set; }
+}

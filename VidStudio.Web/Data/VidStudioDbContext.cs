@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace VidStudio.Web.Data;
+
+public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> options) : DbContext(options)
+{
+    private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
+        new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<JobRecord>(job =>
+        {
+            job.HasIndex(j => j.PublicId).IsUnique();
+            job.HasIndex(j => j.BatchId);
+            job.HasIndex(j => new { j.Status, j.FinishedAt });
+            job.HasIndex(j => j.CreatedAt);
+            job.Property(j => j.PublicId).HasMaxLength(12);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            // SQLite cannot order DateTimeOffset; stored as UTC ticks, ORDER BY and comparisons run in the database.
+            job.Property(j => j.CreatedAt).HasConversion(UtcTicks);
+            job.Property(j => j.StartedAt).HasConversion(UtcTicks);
+            job.Property(j => j.FinishedAt).HasConversion(UtcTicks);
+            job.HasMany(j => j.Artifacts).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
+            job.Ignore(j => j.IsFinished);
+        });
+        model.Entity<ArtifactRecord>(artifact =>
+        {
+            artifact.Property(a => a.Kind).HasConversion<string>().HasMaxLength(8);
+            artifact.HasIndex(a => new { a.JobId, a.FileName }).IsUnique();
+        });
+    }
+}

@@ -1,0 +1,235 @@
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+
+namespace VidStudio.Web.Jobs;
+
+/// <summary>
+/// The Hangfire job that runs one conversion. It only works for the job record that names it as owner
+/// (<see cref="JobRecord.HangfireJobId"/>) and never twice at once in this process, so copies that Hangfire re-fetches
+/// after a crash do nothing. A run always starts from an empty output folder.
+/// </summary>
+public sealed class ConversionJob(
+    IDbContextFactory<VidStudioDbContext> databases,
+    VideoConverter converter,
+    JobFiles files,
+    RunningJobs running,
+    JobNotifier notifier,
+    IOptions<VidStudioSettings> settings,
+    TimeProvider clock,
+    ILogger<ConversionJob> logger)
+{
+    public const string Queue = "conversions";
+
+    // Failures are recorded on the job itself; a retry of a failed conversion would fail the same way.
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Convert {0}")]
+    public async Task RunAsync(string publicId, PerformContext? context, CancellationToken shutdown)
+    {
+        JobRecord? job;
+        await using (var db = await databases.CreateDbContextAsync(shutdown))
+        {
+            job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.PublicId == publicId, shutdown);
+        }
+
+        var hangfireId = context?.BackgroundJob.Id;
+        if (job is null || job.IsFinished || (hangfireId is not null && job.HangfireJobId != hangfireId))
+        {
+            logger.LogInformation("Hangfire job {HangfireId} for {JobId} has nothing to do (job finished, deleted or owned by another run)", hangfireId, publicId);
+            return;
+        }
+
+        if (!running.TryStart(publicId, out var userCancel))
+        {
+            logger.LogWarning("Job {JobId} is already running in this process; Hangfire job {HangfireId} skipped", publicId, hangfireId);
+            return;
+        }
+
+        try
+        {
+            await ConvertAsync(job, userCancel.Token, shutdown);
+        }
+        finally
+        {
+            running.Finish(publicId);
+        }
+    }
+
+    private async Task ConvertAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
+    {
+        var output = files.ResultDirectory(job.PublicId);
+        JobFiles.DeleteDirectory(output);
+        var startedAt = clock.GetUtcNow();
+        await UpdateAsync(job.PublicId, s => s
+            .SetProperty(j => j.Status, JobStatus.Processing)
+            .SetProperty(j => j.StartedAt, startedAt)
+            .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+            .SetProperty(j => j.Progress, 0)
+            .SetProperty(j => j.Message, job.Attempts > 0 ? "Restarted after an interruption" : "Starting")
+            .SetProperty(j => j.Error, (string?)null));
+
+        var timeout = settings.Value.JobTimeout;
+        using var timeoutSource = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(userCancel, timeoutSource.Token, shutdown);
+        await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval);
+        try
+        {
+            var options = JobOptionsJson.Deserialize(job.OptionsJson);
+            var result = await converter.ConvertAsync(job.InputPath!, output, options, progress, linked.Token);
+            await progress.StopAsync();
+            await CompleteAsync(job, result, startedAt);
+            logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !userCancel.IsCancellationRequested && !timeoutSource.IsCancellationRequested)
+        {
+            // The server is stopping: the job stays "processing" and is run again from the start after the restart.
+            await progress.StopAsync();
+            logger.LogWarning("Job {JobId} interrupted by shutdown; it will restart", job.PublicId);
+            throw;
+        }
+        catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
+        {
+            await FinishAsync(job.PublicId, progress, JobStatus.Cancelled, "Cancelled", null, startedAt);
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
+        {
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Timed out",
+                $"The conversion took longer than the limit of {timeout.TotalSeconds:0} s (setting JobTimeout) and was stopped.", startedAt);
+        }
+        catch (Exception e) when (e is VideoInputException or ConversionFailedException or InvalidOptionsException or FfmpegNotFoundException)
+        {
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", e.Message, startedAt);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId} failed unexpectedly", job.PublicId);
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The conversion failed unexpectedly ({e.GetType().Name}: {e.Message}).", startedAt);
+        }
+    }
+
+    private async Task CompleteAsync(JobRecord job, ConversionResult result, DateTimeOffset startedAt)
+    {
+        var finishedAt = clock.GetUtcNow();
+        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var record = await db.Jobs.Include(j => j.Artifacts).SingleAsync(j => j.PublicId == job.PublicId);
+            record.Artifacts.Clear();
+            record.Artifacts.AddRange(result.Artifacts.Select(a => new ArtifactRecord { Kind = a.Kind, FileName = a.FileName, SizeBytes = a.SizeBytes }));
+            record.Status = JobStatus.Completed;
+            record.Progress = 1;
+            record.EtaSeconds = 0;
+            record.Message = $"Processed {result.FramesCount} of {result.FramesCount} frames";
+            record.FramesCount = result.FramesCount;
+            record.DurationSeconds = result.DurationSeconds;
+            record.FinishedAt = finishedAt;
+            record.ProcessingSeconds = (finishedAt - startedAt).TotalSeconds;
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        JobFiles.DeleteDirectory(files.UploadDirectory(job.PublicId));
+        notifier.Changed(job.PublicId);
+    }
+
+    private async Task FinishAsync(string publicId, ProgressWriter progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
+    {
+        await progress.StopAsync();
+        var finishedAt = clock.GetUtcNow();
+        await UpdateAsync(publicId, s => s
+            .SetProperty(j => j.Status, status)
+            .SetProperty(j => j.Message, message)
+            .SetProperty(j => j.Error, error)
+            .SetProperty(j => j.EtaSeconds, (double?)null)
+            .SetProperty(j => j.FinishedAt, finishedAt)
+            .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
+        // Frames of an unfinished run are not results; the upload is no longer needed either.
+        JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
+        JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+        logger.LogInformation("Job {JobId} {Status}: {Error}", publicId, status, error ?? message);
+    }
+
+    private async Task UpdateAsync(string publicId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
+    {
+        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+        {
+            await db.Jobs.Where(j => j.PublicId == publicId).ExecuteUpdateAsync(setters);
+        }
+
+        notifier.Changed(publicId);
+    }
+
+    /// <summary>
+    /// Keeps the latest progress from the engine and writes it at most every <c>interval</c>, off the engine's thread,
+    /// so SQLite sees a few small writes a second whatever the frame rate.
+    /// </summary>
+    private sealed class ProgressWriter : IProgress<ConversionProgress>, IAsyncDisposable
+    {
+        private readonly ConversionJob _owner;
+        private readonly string _publicId;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+        private ConversionProgress? _latest;
+
+        public ProgressWriter(ConversionJob owner, string publicId, TimeSpan interval)
+        {
+            _owner = owner;
+            _publicId = publicId;
+            _loop = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(interval);
+                ConversionProgress? written = null;
+                while (await WaitAsync(timer))
+                {
+                    var latest = Volatile.Read(ref _latest);
+                    if (latest is null || latest == written)
+                    {
+                        continue;
+                    }
+
+                    written = latest;
+                    await _owner.UpdateAsync(_publicId, s => s
+                        .SetProperty(j => j.Progress, latest.Fraction)
+                        .SetProperty(j => j.Message, latest.Message)
+                        .SetProperty(j => j.EtaSeconds, latest.EtaSeconds));
+                }
+            });
+        }
+
+        public void Report(ConversionProgress value) => Volatile.Write(ref _latest, value);
+
+        public async Task StopAsync()
+        {
+            if (!_stop.IsCancellationRequested)
+            {
+                await _stop.CancelAsync();
+            }
+
+            await _loop;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+        }
+
+        private async Task<bool> WaitAsync(PeriodicTimer timer)
+        {
+            try
+            {
+                return await timer.WaitForNextTickAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VidStudio.Core.Options;
+
+namespace VidStudio.Web.Jobs;
+
+/// <summary>How <see cref="ConversionOptions"/> is stored in the job table and shown by the API: snake_case, enums as names.</summary>
+public static class JobOptionsJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static string Serialize(ConversionOptions options) => JsonSerializer.Serialize(options, Options);
+
+    public static ConversionOptions Deserialize(string json) =>
+        JsonSerializer.Deserialize<ConversionOptions>(json, Options) ?? throw new InvalidDataException("Stored options are empty.");
+}

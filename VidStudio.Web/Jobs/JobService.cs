@@ -1,0 +1,253 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+
+namespace VidStudio.Web.Jobs;
+
+/// <summary>
+/// The one way jobs are created, read, cancelled and deleted; the API and the Studio both call it.
+/// </summary>
+public sealed class JobService(
+    IDbContextFactory<VidStudioDbContext> databases,
+    IBackgroundJobClient hangfire,
+    JobFiles files,
+    RunningJobs running,
+    JobNotifier notifier,
+    FfmpegTools tools,
+    IOptions<VidStudioSettings> settings,
+    TimeProvider clock,
+    ILogger<JobService> logger)
+{
+    /// <summary>The options a request starts from: the spec's defaults with the configured width, crf and fps.</summary>
+    public ConversionOptions Defaults { get; } = new()
+    {
+        Width = settings.Value.DefaultWidth,
+        Crf = settings.Value.DefaultCrf,
+        Fps = settings.Value.DefaultFps,
+    };
+
+    /// <summary>
+    /// Turns staged uploads into queued jobs (one per file, sharing <paramref name="batchId"/>). Every file is probed
+    /// before any job is created, so a file that is not a video refuses the request with a
+    /// <see cref="VideoInputException"/> naming it, instead of failing later in the queue. Staged files are moved or deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<JobRecord>> CreateAsync(IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            options.EnsureValid();
+            foreach (var (stagedPath, originalFileName) in uploads)
+            {
+                try
+                {
+                    await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
+                }
+                catch (VideoInputException e) when (uploads.Count > 1)
+                {
+                    throw new VideoInputException(e.Error, $"'{JobFiles.DisplayName(originalFileName)}': {e.Message}", e);
+                }
+            }
+
+            var jobs = new List<JobRecord>();
+            foreach (var (stagedPath, originalFileName) in uploads)
+            {
+                var job = new JobRecord
+                {
+                    PublicId = NewId(),
+                    BatchId = batchId,
+                    OriginalFileName = JobFiles.DisplayName(originalFileName),
+                    OptionsJson = JobOptionsJson.Serialize(options),
+                    Status = JobStatus.Pending,
+                    Message = "Waiting in the queue",
+                    CreatedAt = clock.GetUtcNow(),
+                    InputSizeBytes = new FileInfo(stagedPath).Length,
+                };
+                job.InputPath = files.InputPath(job.PublicId, originalFileName);
+                Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);
+                File.Move(stagedPath, job.InputPath);
+                jobs.Add(job);
+            }
+
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                db.Jobs.AddRange(jobs);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            foreach (var job in jobs)
+            {
+                await EnqueueAsync(job.PublicId, CancellationToken.None);
+                logger.LogInformation("Job {JobId} queued for {FileName} ({Bytes} bytes)", job.PublicId, job.OriginalFileName, job.InputSizeBytes);
+                notifier.Changed(job.PublicId);
+            }
+
+            return jobs;
+        }
+        finally
+        {
+            foreach (var (stagedPath, _) in uploads)
+            {
+                File.Delete(stagedPath);
+            }
+        }
+    }
+
+    public static string NewBatchId() => NewId();
+
+    /// <summary>Gives the job a new Hangfire job and records it as the owner; earlier Hangfire copies then do nothing.</summary>
+    public async Task EnqueueAsync(string publicId, CancellationToken cancellationToken)
+    {
+        var hangfireId = hangfire.Enqueue<ConversionJob>(ConversionJob.Queue, job => job.RunAsync(publicId, null, CancellationToken.None));
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var previous = await db.Jobs.Where(j => j.PublicId == publicId).Select(j => j.HangfireJobId).SingleAsync(cancellationToken);
+        await db.Jobs.Where(j => j.PublicId == publicId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, hangfireId), cancellationToken);
+        if (previous is not null && previous != hangfireId)
+        {
+            hangfire.Delete(previous);
+        }
+    }
+
+    public async Task<JobRecord?> GetAsync(string publicId, CancellationToken cancellationToken = default)
+    {
+        if (!JobFiles.IsValidId(publicId))
+        {
+            return null;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        if (!JobFiles.IsValidId(batchId))
+        {
+            return [];
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().Include(j => j.Artifacts).Where(j => j.BatchId == batchId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One page of jobs, newest first, without their artifact lists.</summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var total = await db.Jobs.CountAsync(cancellationToken);
+        var jobs = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (jobs, total);
+    }
+
+    public async Task<int> CountActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.CountAsync(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Processing, cancellationToken);
+    }
+
+    /// <summary>Cancels a pending or running job (it ends as <see cref="JobStatus.Cancelled"/>); deletes a finished one with its files.</summary>
+    public async Task<CancelOutcome> CancelOrDeleteAsync(string publicId, CancellationToken cancellationToken = default)
+    {
+        var job = await GetAsync(publicId, cancellationToken);
+        if (job is null)
+        {
+            return CancelOutcome.NotFound;
+        }
+
+        if (job.IsFinished)
+        {
+            await DeleteAsync(job, cancellationToken);
+            return CancelOutcome.Deleted;
+        }
+
+        if (running.Cancel(publicId))
+        {
+            // The job marks itself cancelled once its ffmpeg children are gone; wait briefly so the answer is final.
+            await WaitUntilFinishedAsync(publicId, TimeSpan.FromSeconds(10), cancellationToken);
+            return CancelOutcome.Cancelled;
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Jobs.Where(j => j.PublicId == publicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Cancelled)
+                    .SetProperty(j => j.Message, "Cancelled before it started")
+                    .SetProperty(j => j.EtaSeconds, (double?)null)
+                    .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), cancellationToken);
+        }
+
+        if (job.HangfireJobId is not null)
+        {
+            hangfire.Delete(job.HangfireJobId);
+        }
+
+        DeleteUpload(publicId);
+        notifier.Changed(publicId);
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>Deletes finished jobs older than <see cref="VidStudioSettings.CleanupAfter"/>, records and files together.</summary>
+    public async Task<int> CleanupAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = clock.GetUtcNow() - settings.Value.CleanupAfter;
+        List<JobRecord> expired;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            expired = await db.Jobs.AsNoTracking()
+                .Where(j => (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled) && j.FinishedAt < cutoff)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var job in expired)
+        {
+            await DeleteAsync(job, cancellationToken);
+        }
+
+        if (expired.Count > 0)
+        {
+            logger.LogInformation("Cleanup deleted {Count} jobs finished before {Cutoff:u}", expired.Count, cutoff);
+        }
+
+        return expired.Count;
+    }
+
+    public void DeleteUpload(string publicId) => JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+
+    private async Task DeleteAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        JobFiles.DeleteDirectory(files.ResultDirectory(job.PublicId));
+        DeleteUpload(job.PublicId);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(cancellationToken);
+        notifier.Changed(job.PublicId);
+    }
+
+    private async Task WaitUntilFinishedAsync(string publicId, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + limit;
+        while (clock.GetUtcNow() < deadline)
+        {
+            if ((await GetAsync(publicId, cancellationToken))?.IsFinished != false)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+}
+
+public enum CancelOutcome
+{
+    NotFound,
+    Cancelled,
+    Deleted,
+}
