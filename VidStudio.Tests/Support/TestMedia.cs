@@ -73,8 +73,11 @@ public sealed class TestMedia : IDisposable
         return output;
     }
 
-    /// <summary>ffmpeg/ffprobe processes that are children of this test process.</summary>
-    public static IReadOnlyList<int> ChildFfmpegProcesses()
+    /// <summary>
+    /// ffmpeg/ffprobe processes that are children of this test process and, when <paramref name="commandLineContains"/>
+    /// is given, mention it in their arguments (so a check about one job is not disturbed by tests running in parallel).
+    /// </summary>
+    public static IReadOnlyList<int> ChildFfmpegProcesses(string? commandLineContains = null)
     {
         var self = Environment.ProcessId;
         var children = new List<int>();
@@ -86,7 +89,11 @@ public sealed class TestMedia : IDisposable
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
                 var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                if (parent == self && comm is "ffmpeg" or "ffprobe") children.Add(pid);
+                if (parent == self && comm is "ffmpeg" or "ffprobe"
+                    && (commandLineContains is null || File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(commandLineContains, StringComparison.Ordinal)))
+                {
+                    children.Add(pid);
+                }
             }
             catch (Exception e) when (e is IOException or FormatException or ArgumentOutOfRangeException)
             {
