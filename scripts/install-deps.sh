@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages VidStudio needs on Debian/Ubuntu: ffmpeg (probe/decode/encode) and the DejaVu fonts
-# the glyphs are drawn with. Skips apt entirely when everything is already there.
+# glyphs are drawn with. With --test, also what the test suite drives: curl, Python requests and Node.js (the client
+# examples). Installs nothing when everything is already there.
 set -euo pipefail
 packages=(ffmpeg fonts-dejavu-core)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(curl python3 python3-requests)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

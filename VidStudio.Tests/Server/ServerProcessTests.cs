@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+using VidStudio.Tests.Support;
+
+namespace VidStudio.Tests.Server;
+
+public sealed class ServerProcessTests : IDisposable
+{
+    private readonly TestMedia _media = new();
+
+    public void Dispose() => _media.Dispose();
+
+    private static async Task<JsonElement> StatusAsync(ServerProcess server, string jobId) =>
+        JsonDocument.Parse(await server.Client.GetStringAsync($"{server.BaseUrl}/api/v1/status/{jobId}")).RootElement.Clone();
+
+    [Fact]
+    public async Task A_job_killed_with_SIGKILL_mid_run_completes_exactly_once_after_restart()
+    {
+        var data = _media.PathOf("crash-data");
+        var clip = _media.TestSource("crash.mp4", 1280, 720, seconds: 12);
+        string jobId;
+        using (var first = new ServerProcess(data))
+        {
+            await first.StartAsync();
+            var queued = await first.Client.PostAsync($"{first.BaseUrl}/api/v1/convert/video", ApiClient.Form(clip, ("width", "80")));
+            jobId = (await queued.JsonAsync()).GetProperty("job_id").GetString()!;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await StatusAsync(first, jobId)).GetProperty("progress").GetDouble() < 0.15)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the job never got going");
+                await Task.Delay(100);
+            }
+
+            first.KillHard();
+        }
+
+        using var second = new ServerProcess(data);
+        var restartedAt = DateTime.UtcNow;
+        await second.StartAsync();
+        JsonElement status;
+        do
+        {
+            await Task.Delay(250);
+            status = await StatusAsync(second, jobId);
+            Assert.True(DateTime.UtcNow - restartedAt < TimeSpan.FromSeconds(60), $"not completed within a minute of the restart: {status}");
+        }
+        while (status.GetProperty("status").GetString() is "pending" or "processing");
+
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Equal(300, status.GetProperty("result").GetProperty("frames_count").GetInt32());
+        var mp4 = Path.Combine(data, "results", jobId, "video.mp4");
+        Assert.Equal("300", TestMedia.Probe(mp4, "stream=nb_frames", "v:0"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(data, "results", jobId), "*.part"));
+        Assert.Equal(300, Directory.GetFiles(Path.Combine(data, "results", jobId), "frame_*.png").Length);
+
+        // Exactly once: one completion in the log of the restarted server, and no second run starts later.
+        await Task.Delay(2000);
+        var completions = File.ReadAllLines(Directory.GetFiles(Path.Combine(data, "logs")).Single())
+            .Count(l => l.Contains($"Job {jobId} completed", StringComparison.Ordinal));
+        Assert.Equal(1, completions);
+        Assert.Equal("completed", (await StatusAsync(second, jobId)).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("VidStudio__MaxConcurrentJobs", "0", "MaxConcurrentJobs")]
+    [InlineData("VidStudio__MaxConcurrentJobs", "many", "MaxConcurrentJobs")]
+    [InlineData("VidStudio__JobTimeout", "00:00:01", "JobTimeout")]
+    [InlineData("VidStudio__CorsOrigins__0", "not-a-url", "CorsOrigins")]
+    [InlineData("VidStudio__EncoderPreset", "turbo", "EncoderPreset")]
+    public async Task A_bad_setting_stops_the_server_with_a_message_naming_it(string variable, string value, string setting)
+    {
+        using var server = new ServerProcess(_media.PathOf("config-data"), new Dictionary<string, string> { [variable] = value });
+
+        var exitCode = await server.RunToExitAsync();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(setting, server.Output);
+        Assert.DoesNotContain("   at ", server.Output);
+    }
+
+    [Fact]
+    public async Task Past_the_rate_limit_the_api_answers_429_problem_details()
+    {
+        using var server = new ServerProcess(_media.PathOf("limit-data"), new Dictionary<string, string> { ["VidStudio__RateLimit__PermitLimit"] = "5" });
+        await server.StartAsync();
+
+        // StartAsync used up to one health request of the window; keep asking until the limiter answers.
+        HttpResponseMessage response;
+        var requests = 0;
+        do
+        {
+            response = await server.Client.GetAsync($"{server.BaseUrl}/api/v1/health");
+            requests++;
+        }
+        while (response.StatusCode == HttpStatusCode.OK && requests < 10);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.InRange(requests, 4, 6);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("rate limit", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.True(response.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
+    public async Task The_hangfire_dashboard_answers_local_requests()
+    {
+        using var server = new ServerProcess(_media.PathOf("dashboard-data"));
+        await server.StartAsync();
+
+        var page = await server.Client.GetAsync($"{server.BaseUrl}/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("VidStudio jobs", await page.Content.ReadAsStringAsync());
+    }
+}

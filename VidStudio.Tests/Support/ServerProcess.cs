@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace VidStudio.Tests.Support;
+
+/// <summary>
+/// The server as a user runs it: <c>dotnet VidStudio.Web.dll</c> as its own process on a free loopback port, with its
+/// own data folder. It can be killed with SIGKILL and started again on the same data.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public ServerProcess(string dataDirectory, IDictionary<string, string>? settings = null)
+    {
+        DataDirectory = dataDirectory;
+        Port = FreePort();
+        _environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["VidStudio__DataDirectory"] = dataDirectory,
+            ["VidStudio__QueuePollInterval"] = "00:00:00.250",
+            ["Urls"] = $"http://127.0.0.1:{Port}",
+        };
+    }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the server and waits until its health endpoint answers.</summary>
+    public async Task StartAsync()
+    {
+        _process = Launch();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await Client.GetAsync($"{BaseUrl}/api/v1/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The server did not answer within 60 s:\n{Output}");
+    }
+
+    /// <summary>Runs the server expecting it to stop by itself (e.g. on bad configuration); returns its exit code.</summary>
+    public async Task<int> RunToExitAsync()
+    {
+        _process = Launch();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public void KillHard()
+    {
+        if (_process is { HasExited: false })
+        {
+            Process.Start("kill", ["-9", _process.Id.ToString()])!.WaitForExit();
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        Client.Dispose();
+    }
+
+    private Process Launch()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VidStudio.Web.dll"));
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
