@@ -8,11 +8,19 @@ using VidStudio.Core.Rendering;
 
 // Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
-// usage: dotnet run -c Release --project VidStudio.Bench [-- WORKDIR] [--quick]
+// usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
-var work = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(Path.GetTempPath(), "vidstudio-bench");
+var workIndex = Array.IndexOf(args, "--work");
+var work = workIndex >= 0 ? args[workIndex + 1] : Path.Combine(Path.GetTempPath(), "vidstudio-bench");
 Directory.CreateDirectory(work);
+if (args.FirstOrDefault() == "burst")
+{
+    await Burst.RunAsync(args.ElementAtOrDefault(1) ?? "http://127.0.0.1:5000", work, int.Parse(args.ElementAtOrDefault(2) ?? "20"));
+    return;
+}
+
 var tools = new FfmpegTools();
 using var fonts = new FontSet();
 var converter = new VideoConverter(tools, fonts);

@@ -109,13 +109,8 @@ builder.Services.AddOpenApi(openApi =>
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy(ApiRateLimit.Policy, context => settings.RateLimit.Enabled
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.RateLimit.PermitLimit,
-            Window = settings.RateLimit.Window,
-        })
-        : RateLimitPartition.GetNoLimiter("off"));
+    limiter.AddPolicy(ApiRateLimit.Policy, context => ApiRateLimit.PerClient(context, settings.RateLimit, settings.RateLimit.PermitLimit));
+    limiter.AddPolicy(ApiRateLimit.UploadPolicy, context => ApiRateLimit.PerClient(context, settings.RateLimit, settings.RateLimit.UploadPermitLimit));
     limiter.OnRejected = ApiRateLimit.WriteProblemAsync;
 });
 if (settings.CorsOrigins.Length > 0)

@@ -1,5 +1,6 @@
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Mvc;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace VidStudio.Web.Api;
@@ -7,6 +8,16 @@ namespace VidStudio.Web.Api;
 public static class ApiRateLimit
 {
     public const string Policy = "api";
+    public const string UploadPolicy = "uploads";
+
+    /// <summary>A fixed window per client address, or no limit when rate limiting is switched off.</summary>
+    public static RateLimitPartition<string> PerClient(HttpContext context, Configuration.RateLimitSettings settings, int permits) => settings.Enabled
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = settings.Window,
+        })
+        : RateLimitPartition.GetNoLimiter("off");
 
     public static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Options;
 using VidStudio.Web.Configuration;
@@ -10,6 +11,7 @@ namespace VidStudio.Web.Api;
 [ApiController]
 [Route("api/v1/convert")]
 [Produces("application/json")]
+[EnableRateLimiting(ApiRateLimit.UploadPolicy)]
 public sealed class ConvertController(JobService jobs, MultipartUploadReader uploads, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
