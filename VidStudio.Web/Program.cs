@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,10 @@ using VidStudio.Web.Api.WebSockets;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Presets;
+using VidStudio.Web.Studio;
+using VidStudio.Web.Components;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -66,6 +71,7 @@ builder.Services.AddSingleton<JobFiles>();
 builder.Services.AddSingleton<RunningJobs>();
 builder.Services.AddSingleton<JobNotifier>();
 builder.Services.AddSingleton<JobService>();
+builder.Services.AddSingleton<PresetService>();
 builder.Services.AddTransient<ConversionJob>();
 builder.Services.AddTransient<CleanupJob>();
 builder.Services.AddHostedService<JobRecovery>();
@@ -92,6 +98,15 @@ builder.Services.AddHangfireServer(server =>
     server.Queues = [CleanupJob.Queue];
     server.WorkerCount = 1;
 });
+
+// Keys for antiforgery and Blazor circuits live with the data, so a restart (or a new container) keeps them.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");
+
+// Studio (Blazor Server + MudBlazor)
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton<StudioSources>();
+builder.Services.AddSingleton<StyleSamples>();
 
 // API
 builder.Services.AddSingleton<MultipartUploadReader>();
@@ -130,7 +145,7 @@ if (settings.CorsOrigins.Length > 0)
 
 app.UseRateLimiter();
 app.UseWebSockets();
-app.UseStaticFiles();
+app.UseAntiforgery();
 
 app.MapControllers().RequireRateLimiting(ApiRateLimit.Policy);
 app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context));
@@ -149,6 +164,8 @@ app.UseReDoc(redoc =>
     // The stock page loads a web font from the internet; this one is self-contained.
     redoc.IndexStream = () => typeof(Program).Assembly.GetManifestResourceStream("VidStudio.Web.Api.redoc-index.html")!;
 });
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
     DashboardTitle = "VidStudio jobs",

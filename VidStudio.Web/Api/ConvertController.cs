@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VidStudio.Core.Options;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Api;
 
@@ -12,7 +13,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/convert")]
 [Produces("application/json")]
 [EnableRateLimiting(ApiRateLimit.UploadPolicy)]
-public sealed class ConvertController(JobService jobs, MultipartUploadReader uploads, IOptions<VidStudioSettings> settings) : ControllerBase
+public sealed class ConvertController(JobService jobs, PresetService presets, MultipartUploadReader uploads, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
     /// <remarks>
@@ -30,7 +31,7 @@ public sealed class ConvertController(JobService jobs, MultipartUploadReader upl
     public async Task<IActionResult> ConvertVideo(CancellationToken cancellationToken)
     {
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
-        var options = ParseOptions(upload.Fields);
+        var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
         var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, cancellationToken))[0];
         return AcceptedAtAction(nameof(StatusController.GetStatus), "Status", new { job_id = job.PublicId }, JobResponse.From(job));
     }
@@ -47,7 +48,7 @@ public sealed class ConvertController(JobService jobs, MultipartUploadReader upl
     public async Task<IActionResult> ConvertBatch(CancellationToken cancellationToken)
     {
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
-        var options = ParseOptions(upload.Fields);
+        var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
         var batchId = JobService.NewBatchId();
         var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, cancellationToken);
         return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created));
@@ -56,10 +57,20 @@ public sealed class ConvertController(JobService jobs, MultipartUploadReader upl
     public const string FileField = "file";
     public const string BatchField = "files";
 
-    private ConversionOptions ParseOptions(IReadOnlyList<KeyValuePair<string, string?>> fields)
+    /// <summary>The form's parameters over the named preset's (<c>preset=NAME</c>), or over the defaults.</summary>
+    private async Task<ConversionOptions> ParseOptionsAsync(IReadOnlyList<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
     {
-        var (options, errors) = ConversionOptionsParser.Parse(fields, jobs.Defaults);
+        var baseline = jobs.Defaults;
+        if (fields.LastOrDefault(f => f.Key == PresetField).Value is { Length: > 0 } presetName)
+        {
+            baseline = (await presets.GetAsync(presetName, cancellationToken))?.Options
+                ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown preset", $"There is no preset '{presetName}' (GET /api/v1/presets lists them).", PresetField);
+        }
+
+        var (options, errors) = ConversionOptionsParser.Parse(fields.Where(f => f.Key != PresetField), baseline);
         var all = errors.Concat(options.Validate()).ToList();
         return all.Count == 0 ? options : throw new InvalidOptionsException(all);
     }
+
+    private const string PresetField = "preset";
 }

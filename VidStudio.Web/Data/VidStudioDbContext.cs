@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Data;
 
@@ -11,6 +12,8 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
 
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
+
+    public DbSet<PresetRecord> Presets => Set<PresetRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -28,6 +31,12 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
             job.Property(j => j.FinishedAt).HasConversion(UtcTicks);
             job.HasMany(j => j.Artifacts).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
             job.Ignore(j => j.IsFinished);
+        });
+        model.Entity<PresetRecord>(preset =>
+        {
+            preset.HasIndex(p => p.Name).IsUnique();
+            preset.Property(p => p.Name).HasMaxLength(PresetService.MaxNameLength).UseCollation("NOCASE");
+            preset.Property(p => p.CreatedAt).HasConversion(UtcTicks);
         });
         model.Entity<ArtifactRecord>(artifact =>
         {

@@ -28,10 +28,13 @@ public sealed partial class JobFiles(IOptions<VidStudioSettings> settings)
     public string UploadDirectory(string publicId) => Path.Combine(_uploads, CheckId(publicId));
 
     /// <summary>Where a job's input lives: the client's name contributes at most a short alphanumeric extension.</summary>
-    public string InputPath(string publicId, string originalFileName)
+    public string InputPath(string publicId, string originalFileName) => Path.Combine(UploadDirectory(publicId), "input" + SafeExtensionOf(originalFileName));
+
+    /// <summary>The file's extension if it is 1–5 lower-case letters or digits (".mp4"), else ".bin".</summary>
+    public static string SafeExtensionOf(string originalFileName)
     {
         var extension = Path.GetExtension(originalFileName).ToLowerInvariant();
-        return Path.Combine(UploadDirectory(publicId), "input" + (SafeExtension().IsMatch(extension) ? extension : ".bin"));
+        return SafeExtension().IsMatch(extension) ? extension : ".bin";
     }
 
     public string ResultDirectory(string publicId) => Path.Combine(_results, CheckId(publicId));

@@ -128,6 +128,33 @@ namespace VidStudio.Web.Data.Migrations
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.PresetRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Presets");
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.ArtifactRecord", b =>
                 {
                     b.HasOne("VidStudio.Web.Data.JobRecord", null)

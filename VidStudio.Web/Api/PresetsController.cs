@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using VidStudio.Core.Options;
+using VidStudio.Web.Jobs;
+using VidStudio.Web.Presets;
+
+namespace VidStudio.Web.Api;
+
+public sealed record PresetResponse(string Name, bool BuiltIn, JsonElement Options)
+{
+    public static PresetResponse From(Preset preset) =>
+        new(preset.Name, preset.BuiltIn, JsonDocument.Parse(JobOptionsJson.Serialize(preset.Options)).RootElement);
+}
+
+/// <summary>The body of POST /api/v1/presets: a name and any conversion parameters (the rest take their defaults).</summary>
+public sealed record PresetRequest(string? Name, JsonElement Options);
+
+/// <summary>Named looks, usable on convert with <c>preset=NAME</c>.</summary>
+[ApiController]
+[Route("api/v1/presets")]
+[Produces("application/json")]
+public sealed class PresetsController(PresetService presets, JobService jobs) : ControllerBase
+{
+    /// <summary>Built-in presets first, then saved ones by name.</summary>
+    [HttpGet]
+    public async Task<IReadOnlyList<PresetResponse>> List(CancellationToken cancellationToken) =>
+        (await presets.ListAsync(cancellationToken)).Select(PresetResponse.From).ToList();
+
+    /// <summary>Saves or replaces a preset.</summary>
+    /// <remarks>Body: <c>{"name": "Night shift", "options": {"style": "gradient", "text_color": "#FFB000"}}</c>.</remarks>
+    [HttpPost]
+    [ProducesResponseType<PresetResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> Save([FromBody] PresetRequest request, CancellationToken cancellationToken)
+    {
+        var fields = request.Options.ValueKind == JsonValueKind.Object
+            ? request.Options.EnumerateObject().Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).ToList()
+            : [];
+        var (options, errors) = ConversionOptionsParser.Parse(fields, jobs.Defaults);
+        if (errors.Concat(options.Validate()).ToList() is { Count: > 0 } all)
+        {
+            throw new InvalidOptionsException(all);
+        }
+
+        var (preset, error) = await presets.SaveAsync(request.Name, options, cancellationToken);
+        if (error is not null)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid preset", error, "name");
+        }
+
+        return Created($"/api/v1/presets/{Uri.EscapeDataString(preset!.Name)}", PresetResponse.From(preset));
+    }
+
+    /// <summary>One preset by name.</summary>
+    [HttpGet("{name}")]
+    [ProducesResponseType<PresetResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<PresetResponse> Get(string name, CancellationToken cancellationToken) =>
+        PresetResponse.From(await presets.GetAsync(name, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no preset '{name}'."));
+
+    /// <summary>Deletes a saved preset (built-in ones cannot be deleted).</summary>
+    [HttpDelete("{name}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<IActionResult> Delete(string name, CancellationToken cancellationToken)
+    {
+        if (PresetService.BuiltIn.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "Built-in preset", $"'{name}' is built in and cannot be deleted.");
+        }
+
+        return await presets.DeleteAsync(name, cancellationToken) ? NoContent() : throw ApiProblemException.NotFound($"There is no preset '{name}'.");
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using VidStudio.Core.Options;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Presets;
+
+/// <summary>A named set of options: built in (read-only) or saved by a user.</summary>
+public sealed record Preset(string Name, ConversionOptions Options, bool BuiltIn);
+
+/// <summary>Built-in looks plus the ones users save; the Studio and the API (<c>preset=NAME</c>) both read them here.</summary>
+public sealed class PresetService(IDbContextFactory<VidStudioDbContext> databases, TimeProvider clock)
+{
+    public const int MaxNameLength = 64;
+
+    public static IReadOnlyList<Preset> BuiltIn { get; } =
+    [
+        new("Green terminal", new ConversionOptions { Style = AsciiStyle.Normal, TextColor = "#33FF66", BgColor = "#000000", Contrast = 1.2 }, true),
+        new("Amber terminal", new ConversionOptions { Style = AsciiStyle.Gradient, TextColor = "#FFB000", BgColor = "#1A0F00", Contrast = 1.15 }, true),
+        new("Newspaper", new ConversionOptions { Style = AsciiStyle.Inverted, TextColor = "#1A1A1A", BgColor = "#F2EEE3", Gamma = 1.2 }, true),
+        new("Colour mosaic", new ConversionOptions { Style = AsciiStyle.Blocks, ColorMode = ColorMode.Source, Width = 160, BgColor = "#000000" }, true),
+        new("Braille line art", new ConversionOptions { Style = AsciiStyle.Braille, TextColor = "#E8E8FF", BgColor = "#0B0B1A", Width = 160, Contrast = 1.4 }, true),
+        new("Blueprint edges", new ConversionOptions { Style = AsciiStyle.Edges, TextColor = "#CFE8FF", BgColor = "#0A2A5E", Width = 140 }, true),
+    ];
+
+    public async Task<IReadOnlyList<Preset>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var saved = await db.Presets.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return [.. BuiltIn, .. saved.Select(p => new Preset(p.Name, JobOptionsJson.Deserialize(p.OptionsJson), false))];
+    }
+
+    public async Task<Preset?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var builtIn = BuiltIn.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (builtIn is not null)
+        {
+            return builtIn;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var saved = await db.Presets.AsNoTracking().SingleOrDefaultAsync(p => p.Name == name.Trim(), cancellationToken);
+        return saved is null ? null : new Preset(saved.Name, JobOptionsJson.Deserialize(saved.OptionsJson), false);
+    }
+
+    /// <summary>Saves (or replaces) a preset; returns an error message instead when the name or options are not acceptable.</summary>
+    public async Task<(Preset? Preset, string? Error)> SaveAsync(string? name, ConversionOptions options, CancellationToken cancellationToken = default)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            return (null, $"A preset name needs 1 to {MaxNameLength} printable characters.");
+        }
+
+        if (BuiltIn.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, $"'{name}' is a built-in preset; save under another name.");
+        }
+
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            return (null, string.Join(" ", errors.Select(e => e.Message)));
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var record = await db.Presets.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        if (record is null)
+        {
+            record = new PresetRecord { Name = name, OptionsJson = "", CreatedAt = clock.GetUtcNow() };
+            db.Presets.Add(record);
+        }
+
+        record.OptionsJson = JobOptionsJson.Serialize(options);
+        await db.SaveChangesAsync(cancellationToken);
+        return (new Preset(record.Name, options, false), null);
+    }
+
+    /// <summary>Deletes a saved preset; false when there is none of that name (built-ins cannot be deleted).</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Presets.Where(p => p.Name == name.Trim()).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+}

@@ -1,0 +1,69 @@
+using VidStudio.Core.Options;
+using VidStudio.Core.Preview;
+
+namespace VidStudio.Web.Studio;
+
+/// <summary>
+/// Renders previews one at a time, always of the newest request: while a render runs, newer requests replace each
+/// other and only the last one is rendered next. A dragged slider therefore never queues up stale frames, and the
+/// image catches up with the hand as soon as one render finishes.
+/// </summary>
+public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<Exception, Task> onFailed) : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private (string Path, double Seconds, ConversionOptions Options)? _pending;
+    private bool _running;
+
+    /// <summary>Asks for a render; returns at once.</summary>
+    public void Request(string path, double seconds, ConversionOptions options)
+    {
+        lock (_gate)
+        {
+            _pending = (path, seconds, options);
+            if (_running)
+            {
+                return;
+            }
+
+            _running = true;
+        }
+
+        _ = Task.Run(LoopAsync);
+    }
+
+    public void Dispose() => _disposed.Cancel();
+
+    private async Task LoopAsync()
+    {
+        while (!_disposed.IsCancellationRequested)
+        {
+            (string Path, double Seconds, ConversionOptions Options) request;
+            lock (_gate)
+            {
+                if (_pending is not { } next)
+                {
+                    _running = false;
+                    return;
+                }
+
+                request = next;
+                _pending = null;
+            }
+
+            try
+            {
+                var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _disposed.Token);
+                await onRendered(frame);
+            }
+            catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                await onFailed(e);
+            }
+        }
+    }
+}
