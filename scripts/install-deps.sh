@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages VidStudio needs on Debian/Ubuntu: ffmpeg (probe/decode/encode) and the DejaVu fonts
 # glyphs are drawn with. With --test, also what the test suite drives: curl, Python requests and Node.js (the client
-# examples). Installs nothing when everything is already there.
+# examples) and Chromium (the Studio's browser tests; Playwright cannot download a browser here). Installs nothing when
+# everything is already there.
 set -euo pipefail
 packages=(ffmpeg fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(curl python3 python3-requests)
+  packages+=(curl python3 python3-requests chromium)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
 fi
 missing=()

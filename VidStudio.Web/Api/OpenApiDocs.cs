@@ -50,6 +50,11 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
                 ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = file, Description = "The videos; the parameters apply to each." }
                 : file,
         };
+        properties["preset"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Name of a preset (GET /api/v1/presets) whose parameters are the starting point; parameters sent with it override it.",
+        };
         foreach (var field in OptionFields.All)
         {
             properties[field.Name] = Describe(field);
