@@ -3,7 +3,6 @@ using System.Diagnostics;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output;
 using VidStudio.Core.Pipeline;
 using VidStudio.Core.Rendering;
 
@@ -16,11 +15,11 @@ internal static class StageTimings
     {
         var media = await new VideoProber(tools).ProbeAsync(input);
         Console.WriteLine($"per-frame stage costs on a {media.Width}x{media.Height} frame, ms (median of 30):");
-        Console.WriteLine("width  style     render  yuv420  rgba   png    total(render+rgba+png)");
-        foreach (var (width, style) in new[] { (120, AsciiStyle.Normal), (240, AsciiStyle.Normal), (240, AsciiStyle.Braille), (240, AsciiStyle.Edges) })
+        Console.WriteLine("width  style     render  yuv420  png    preview(render+png)");
+        foreach (var (width, style, mode) in new[] { (120, AsciiStyle.Normal, ColorMode.Fixed), (240, AsciiStyle.Normal, ColorMode.Fixed), (240, AsciiStyle.Braille, ColorMode.Fixed), (240, AsciiStyle.Edges, ColorMode.Fixed), (240, AsciiStyle.Normal, ColorMode.Source) })
         {
             var geometry = GridGeometry.For(media, width, fonts.CellAspect);
-            var renderer = new FrameRenderer(new ConversionOptions { Width = width, Style = style }, geometry, fonts);
+            var renderer = new FrameRenderer(new ConversionOptions { Width = width, Style = style, ColorMode = mode }, geometry, fonts);
             YuvFrame? frame = null;
             await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(input, geometry, null, 1.0, 1))
             {
@@ -30,14 +29,15 @@ internal static class StageTimings
             using (frame)
             {
                 var yuv = ArrayPool<byte>.Shared.Rent(renderer.Yuv420Length);
-                var rgba = ArrayPool<uint>.Shared.Rent(renderer.RgbaLength);
                 var render = Median(() => renderer.Render(frame!, composePixels: true));
                 var toYuv = Median(() => renderer.PaintYuv420(yuv));
-                var toRgba = Median(() => renderer.PaintRgba(rgba));
-                var png = Median(() => PngEncoder.Encode(rgba.AsSpan(0, renderer.RgbaLength), geometry.RenderWidth, geometry.RenderHeight));
-                Console.WriteLine($"{width,-6} {style,-9} {render,6:0.00}  {toYuv,6:0.00}  {toRgba,5:0.00}  {png,5:0.00}  {render + toRgba + png,6:0.00}");
+                var png = Median(() =>
+                {
+                    using var capture = renderer.CapturePng();
+                    capture.WriteTo(Stream.Null);
+                });
+                Console.WriteLine($"{width,-6} {(mode == ColorMode.Source ? "source" : style.ToString()),-9} {render,6:0.00}  {toYuv,6:0.00}  {png,5:0.00}  {render + png,6:0.00}");
                 ArrayPool<byte>.Shared.Return(yuv);
-                ArrayPool<uint>.Shared.Return(rgba);
             }
         }
     }

@@ -43,8 +43,6 @@ public sealed class FrameRenderer
     /// <summary>The glyph index of every cell of the last mapped frame.</summary>
     public ReadOnlySpan<ushort> Cells => _cells;
 
-    public int RgbaLength => Geometry.RenderWidth * Geometry.RenderHeight;
-
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 
     /// <summary>Maps a decoded frame to characters and composes its glyph coverage when pixels will be needed.</summary>
@@ -64,7 +62,8 @@ public sealed class FrameRenderer
 
     public void WriteText(string path) => _text.Write(path, _cells, _mapper.Glyphs);
 
-    public void PaintRgba(Span<uint> rgba) => _pixels.ToRgba(_coverage, Palette, rgba);
+    /// <summary>The current frame's PNG content, copied out so it can be encoded while the next frame renders.</summary>
+    public PngFrame CapturePng() => PngFrame.Capture(_coverage, Palette, _pixels, Geometry.RenderWidth, Geometry.RenderHeight);
 
     public void PaintYuv420(Span<byte> yuv) => _pixels.ToYuv420(_coverage, Palette, yuv);
 }

@@ -48,15 +48,18 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             decoding = PumpDecoderAsync(inputPath, geometry, timing.Resample, decoded.Writer, token);
 
             var pngQueue = options.SavePng
-                ? new BoundedWorkQueue<(int Index, uint[] Rgba)>(
+                ? new BoundedWorkQueue<(int Index, PngFrame Png)>(
                     _settings.PngWorkers * 2, _settings.PngWorkers,
                     (item, _) =>
                     {
-                        PngEncoder.Write(Path.Combine(outputDirectory, ArtifactNames.PngFrame(item.Index)), item.Rgba.AsSpan(0, renderer.RgbaLength), geometry.RenderWidth, geometry.RenderHeight);
-                        ArrayPool<uint>.Shared.Return(item.Rgba);
+                        using (item.Png)
+                        {
+                            item.Png.Save(Path.Combine(outputDirectory, ArtifactNames.PngFrame(item.Index)));
+                        }
+
                         return ValueTask.CompletedTask;
                     },
-                    item => ArrayPool<uint>.Shared.Return(item.Rgba), token)
+                    item => item.Png.Dispose(), token)
                 : null;
             var videoQueue = encoder is null
                 ? null
@@ -92,9 +95,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
                 if (pngQueue is not null)
                 {
-                    var rgba = ArrayPool<uint>.Shared.Rent(renderer.RgbaLength);
-                    renderer.PaintRgba(rgba);
-                    await pngQueue.EnqueueAsync((frames, rgba), token).ConfigureAwait(false);
+                    await pngQueue.EnqueueAsync((frames, renderer.CapturePng()), token).ConfigureAwait(false);
                 }
 
                 frames++;

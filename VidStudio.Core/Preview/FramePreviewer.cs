@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using VidStudio.Core.Mapping;
@@ -39,18 +38,9 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
         var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
         var renderer = new FrameRenderer(options, geometry, fonts, _atlases);
         renderer.Render(frame, composePixels: true, frameIndex);
-        var rgba = ArrayPool<uint>.Shared.Rent(renderer.RgbaLength);
-        try
-        {
-            renderer.PaintRgba(rgba);
-            var png = PngEncoder.Encode(rgba.AsSpan(0, renderer.RgbaLength), geometry.RenderWidth, geometry.RenderHeight);
-            return new PreviewFrame(png, renderer.FormatText().ToString(), frameIndex, geometry.RenderWidth, geometry.RenderHeight,
-                geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
-        }
-        finally
-        {
-            ArrayPool<uint>.Shared.Return(rgba);
-        }
+        using var png = renderer.CapturePng();
+        return new PreviewFrame(png.ToArray(), renderer.FormatText().ToString(), frameIndex, geometry.RenderWidth, geometry.RenderHeight,
+            geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
     }
 
     private Task<YuvFrame> DecodeCachedAsync(string path, MediaInfo media, double seconds, CancellationToken cancellationToken)

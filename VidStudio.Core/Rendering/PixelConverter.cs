@@ -16,6 +16,26 @@ public sealed class PixelConverter(FrameLayout layout)
     public static int Yuv420Length(GridGeometry geometry) =>
         geometry.EncodeWidth * geometry.EncodeHeight + 2 * (geometry.EncodeWidth / 2) * (geometry.EncodeHeight / 2);
 
+    /// <summary>
+    /// In fixed-colour modes, the RGBA colour of each coverage value (256 entries): with it the coverage frame is a
+    /// palette image. False in source-colour mode, where colours vary per cell.
+    /// </summary>
+    public static bool TryBuildPalette(FramePalette palette, Span<uint> entries)
+    {
+        if (palette.CellColors is not null)
+        {
+            return false;
+        }
+
+        var (bg, fg) = (palette.Background, palette.Foreground);
+        for (var a = 0; a < 256; a++)
+        {
+            entries[a] = palette.TransparentBackground ? Pack(fg, (byte)a) : Pack(Blend(bg, fg, a), 255);
+        }
+
+        return true;
+    }
+
     /// <summary>Fills <paramref name="rgba"/> (Skia's RGBA8888, unpremultiplied) for the render size.</summary>
     public void ToRgba(ReadOnlySpan<byte> coverage, FramePalette palette, Span<uint> rgba)
     {
@@ -23,12 +43,7 @@ public sealed class PixelConverter(FrameLayout layout)
         var transparent = palette.TransparentBackground;
         if (palette.CellColors is not { } cellColors)
         {
-            var fg = palette.Foreground;
-            for (var a = 0; a < 256; a++)
-            {
-                _rgbaOfCoverage[a] = transparent ? Pack(fg, (byte)a) : Pack(Blend(bg, fg, a), 255);
-            }
-
+            TryBuildPalette(palette, _rgbaOfCoverage);
             var table = _rgbaOfCoverage.AsSpan();
             var pixels = layout.Width * layout.Height;
             for (var i = 0; i < pixels; i++)

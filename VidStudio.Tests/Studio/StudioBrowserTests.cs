@@ -135,8 +135,9 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(row.Locator("[data-status='completed']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         // The job page plays the MP4 and offers the downloads.
-        await row.ClickAsync();
-        await page.WaitForURLAsync($"**/jobs/{jobId}");
+        await row.Locator("a.job-link").ClickAsync();
+        // Blazor navigates within the page (history API): there is no load event to wait for.
+        await page.WaitForURLAsync($"**/jobs/{jobId}", new() { WaitUntil = WaitUntilState.Commit });
         var duration = await page.WaitForFunctionAsync("() => { const v = document.getElementById('job-video'); return v && v.readyState >= 1 && v.duration > 0 ? v.duration : null; }",
             null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         Assert.InRange(await duration.JsonValueAsync<double>(), 1.9, 2.1);

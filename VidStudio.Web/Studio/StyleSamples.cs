@@ -39,8 +39,7 @@ public sealed class StyleSamples(FontSet fonts)
 
         frame.Data.Span[luma.Length..].Fill(128);
         renderer.Render(frame, composePixels: true);
-        var rgba = new uint[renderer.RgbaLength];
-        renderer.PaintRgba(rgba);
-        return PngEncoder.Encode(rgba, geometry.RenderWidth, geometry.RenderHeight);
+        using var png = renderer.CapturePng();
+        return png.ToArray();
     }
 }

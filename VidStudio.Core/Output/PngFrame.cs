@@ -1,0 +1,86 @@
+using System.Buffers;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Output;
+
+/// <summary>
+/// Everything one frame's PNG needs, captured in pooled buffers so it can be encoded on another thread while the
+/// renderer moves on: the coverage and a 256-colour palette in fixed-colour modes (written as an indexed PNG), or
+/// painted RGBA pixels in source-colour mode (written by Skia).
+/// </summary>
+public sealed class PngFrame : IDisposable
+{
+    private byte[]? _indices;
+    private uint[]? _pixels;
+    private readonly int _width, _height;
+
+    private PngFrame(int width, int height, byte[]? indices, uint[] pixels)
+    {
+        (_width, _height, _indices, _pixels) = (width, height, indices, pixels);
+    }
+
+    /// <summary>Copies the frame out of the renderer's reusable buffers.</summary>
+    public static PngFrame Capture(ReadOnlySpan<byte> coverage, FramePalette palette, PixelConverter pixels, int width, int height)
+    {
+        var count = width * height;
+        var palettePixels = ArrayPool<uint>.Shared.Rent(256);
+        if (PixelConverter.TryBuildPalette(palette, palettePixels))
+        {
+            var indices = ArrayPool<byte>.Shared.Rent(count);
+            coverage[..count].CopyTo(indices);
+            return new PngFrame(width, height, indices, palettePixels);
+        }
+
+        ArrayPool<uint>.Shared.Return(palettePixels);
+        var rgba = ArrayPool<uint>.Shared.Rent(count);
+        pixels.ToRgba(coverage, palette, rgba);
+        return new PngFrame(width, height, null, rgba);
+    }
+
+    public void WriteTo(Stream output)
+    {
+        var pixels = _pixels ?? throw new ObjectDisposedException(nameof(PngFrame));
+        if (_indices is { } indices)
+        {
+            IndexedPngEncoder.Write(output, indices.AsSpan(0, _width * _height), _width, _height, pixels.AsSpan(0, 256));
+        }
+        else
+        {
+            PngEncoder.Write(output, pixels.AsSpan(0, _width * _height), _width, _height);
+        }
+    }
+
+    public byte[] ToArray()
+    {
+        using var memory = new MemoryStream();
+        WriteTo(memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>Writes the PNG under a partial name and renames it into place.</summary>
+    public void Save(string path)
+    {
+        var partial = path + ArtifactNames.PartialSuffix;
+        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        {
+            WriteTo(file);
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+
+    public void Dispose()
+    {
+        if (_indices is { } indices)
+        {
+            ArrayPool<byte>.Shared.Return(indices);
+            _indices = null;
+        }
+
+        if (_pixels is { } pixels)
+        {
+            ArrayPool<uint>.Shared.Return(pixels);
+            _pixels = null;
+        }
+    }
+}
