@@ -47,17 +47,7 @@ try
         return 0;
     }
 
-    var (options, errors) = ConversionOptionsParser.Parse(ReadFlags(args.AsSpan(3)), new ConversionOptions());
-    errors = [.. errors, .. options.Validate()];
-    if (errors.Count > 0)
-    {
-        foreach (var error in errors)
-        {
-            Console.Error.WriteLine($"error: {error.Message}");
-        }
-
-        return 2;
-    }
+    var options = ConversionOptionsParser.ParseValid(ReadFlags(args.AsSpan(3)), new ConversionOptions());
 
     using var fonts = new FontSet();
     var converter = new VideoConverter(tools, fonts);
@@ -77,6 +67,15 @@ try
         FramesPerSecond = Math.Round(result.FramesCount / result.ProcessingSeconds, 2),
     }, json));
     return 0;
+}
+catch (InvalidOptionsException e)
+{
+    foreach (var error in e.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    return 2;
 }
 catch (VideoInputException e)
 {

@@ -70,6 +70,17 @@ public static class ConversionOptionsParser
         return (options, errors);
     }
 
+    /// <summary>
+    /// Parses and validates in one step: the options, or an <see cref="InvalidOptionsException"/> listing every
+    /// malformed and every out-of-range field.
+    /// </summary>
+    public static ConversionOptions ParseValid(IEnumerable<KeyValuePair<string, string?>> values, ConversionOptions defaults)
+    {
+        var (options, errors) = Parse(values, defaults);
+        var all = errors.Concat(options.Validate()).ToList();
+        return all.Count == 0 ? options : throw new InvalidOptionsException(all);
+    }
+
     public static string Format(AsciiStyle style) => style.ToString().ToLowerInvariant();
 
     public static string Format(ColorMode mode) => mode.ToString().ToLowerInvariant();

@@ -94,6 +94,10 @@ public static class ApiJson
 
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>A JSON object's properties as the name/value pairs the options parser reads (numbers and booleans as their JSON text).</summary>
+    public static List<KeyValuePair<string, string?>> Fields(IEnumerable<JsonProperty> properties) =>
+        properties.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).ToList();
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

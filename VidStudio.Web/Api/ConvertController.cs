@@ -67,9 +67,7 @@ public sealed class ConvertController(JobService jobs, PresetService presets, Mu
                 ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown preset", $"There is no preset '{presetName}' (GET /api/v1/presets lists them).", PresetField);
         }
 
-        var (options, errors) = ConversionOptionsParser.Parse(fields.Where(f => f.Key != PresetField), baseline);
-        var all = errors.Concat(options.Validate()).ToList();
-        return all.Count == 0 ? options : throw new InvalidOptionsException(all);
+        return ConversionOptionsParser.ParseValid(fields.Where(f => f.Key != PresetField), baseline);
     }
 
     private const string PresetField = "preset";

@@ -33,14 +33,8 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Save([FromBody] PresetRequest request, CancellationToken cancellationToken)
     {
-        var fields = request.Options.ValueKind == JsonValueKind.Object
-            ? request.Options.EnumerateObject().Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).ToList()
-            : [];
-        var (options, errors) = ConversionOptionsParser.Parse(fields, jobs.Defaults);
-        if (errors.Concat(options.Validate()).ToList() is { Count: > 0 } all)
-        {
-            throw new InvalidOptionsException(all);
-        }
+        var options = ConversionOptionsParser.ParseValid(
+            request.Options.ValueKind == JsonValueKind.Object ? ApiJson.Fields(request.Options.EnumerateObject()) : [], jobs.Defaults);
 
         var (preset, error) = await presets.SaveAsync(request.Name, options, cancellationToken);
         if (error is not null)

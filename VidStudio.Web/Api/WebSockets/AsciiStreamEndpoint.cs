@@ -123,13 +123,14 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
             }
 
             await File.WriteAllBytesAsync(staged, bytes, cancellationToken);
-            var fields = root.EnumerateObject()
-                .Where(p => p.Name is not ("action" or "file_base64"))
-                .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
-                .ToList();
-            var (options, errors) = ConversionOptionsParser.Parse(fields, jobs.Defaults);
-            var all = errors.Concat(options.Validate()).ToList();
-            return all.Count == 0 ? (options, null) : (null, string.Join(" ", all.Select(e => e.Message)));
+            try
+            {
+                return (ConversionOptionsParser.ParseValid(ApiJson.Fields(root.EnumerateObject().Where(p => p.Name is not ("action" or "file_base64"))), jobs.Defaults), null);
+            }
+            catch (InvalidOptionsException invalid)
+            {
+                return (null, invalid.Message);
+            }
         }
     }
 
