@@ -104,7 +104,8 @@ builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(P
 
 // Studio (Blazor Server + MudBlazor)
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Notifications bottom-left: at the top right they covered the job page's action buttons.
+builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddSingleton<StudioSources>();
 builder.Services.AddSingleton<StyleSamples>();
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes the server and starts the published output the way the Docker image does (Production, its own data
-# folder), then checks that the health endpoint answers and that static assets are served with content: the
+# folder), then checks that the health endpoint answers and that the Studio and its static assets are served with content: the
 # build output run in Production serves them as empty 200s, which only a published run can rule out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ done
 grep -q '"status":"healthy"' "$data/health.json" || { echo "published server is not healthy:"; cat "$data/server.log"; exit 1; }
 
 fail=0
-for asset in "$@" /docs/index.html /docs/swagger-ui-bundle.js /redoc/redoc.standalone.js; do
+for asset in "$@" / /_content/MudBlazor/MudBlazor.min.css /_content/MudBlazor/MudBlazor.min.js /_framework/blazor.web.js /studio.css /docs/index.html /docs/swagger-ui-bundle.js /redoc/redoc.standalone.js; do
   size=$(curl -fsS "http://127.0.0.1:$port$asset" | wc -c)
   if [ "$size" -eq 0 ]; then
     echo "published server serves $asset empty"

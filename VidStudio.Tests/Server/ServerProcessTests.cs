@@ -102,6 +102,46 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_ffmpeg_the_server_runs_degraded_and_says_why()
+    {
+        using var server = new ServerProcess(_media.PathOf("no-ffmpeg-data"), new Dictionary<string, string>
+        {
+            ["VidStudio__FfmpegPath"] = "/nonexistent/ffmpeg",
+            ["VidStudio__FfprobePath"] = "/nonexistent/ffprobe",
+        });
+        await server.StartAsync();
+
+        var health = await (await server.Client.GetAsync($"{server.BaseUrl}/api/v1/health")).JsonAsync();
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("ffmpeg").GetProperty("available").GetBoolean());
+
+        var upload = await server.Client.PostAsync($"{server.BaseUrl}/api/v1/convert/video", ApiClient.Form(_media.TestSource("no-ffmpeg.mp4", 160, 90, seconds: 1)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, upload.StatusCode);
+        Assert.Contains("apt-get install ffmpeg", (await upload.JsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Cors_is_off_by_default_and_follows_the_configured_origins()
+    {
+        static HttpRequestMessage Preflight(string url) => new(HttpMethod.Options, url)
+        {
+            Headers = { { "Origin", "https://studio.example" }, { "Access-Control-Request-Method", "POST" } },
+        };
+
+        using (var closed = new ServerProcess(_media.PathOf("cors-off-data")))
+        {
+            await closed.StartAsync();
+            var response = await closed.Client.SendAsync(Preflight($"{closed.BaseUrl}/api/v1/convert/video"));
+            Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        }
+
+        using var open = new ServerProcess(_media.PathOf("cors-on-data"), new Dictionary<string, string> { ["VidStudio__CorsOrigins__0"] = "https://studio.example" });
+        await open.StartAsync();
+        var allowed = await open.Client.SendAsync(Preflight($"{open.BaseUrl}/api/v1/convert/video"));
+        Assert.Equal("https://studio.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task The_hangfire_dashboard_answers_local_requests()
     {
         using var server = new ServerProcess(_media.PathOf("dashboard-data"));

@@ -151,8 +151,28 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.All(zip.Entries, e => Assert.Matches(@"^frame_\d{6}\.png$", e.Name));
         }
 
+        // "Open in Studio" continues from the job's parameters.
+        await page.ClickAsync(".open-in-studio");
+        await Assertions.Expect(page.Locator(".width-slider")).ToContainTextAsync("Width: 40", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".style-blocks")).ToHaveClassAsync(new Regex("selected"));
+
         Assert.Empty(_blocked);
         output.WriteLine($"screenshots: {ScreenshotPath("studio.png")}, {ScreenshotPath("job.png")}");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_video_is_refused_with_a_clear_message()
+    {
+        var page = await OpenAsync("/");
+        await page.WaitForSelectorAsync("#preview-image", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var notes = _media.PathOf("notes.mp4");
+        await File.WriteAllTextAsync(notes, "meeting notes, not a video");
+
+        await page.SetInputFilesAsync("#source-file", notes);
+
+        await Assertions.Expect(page.Locator(".source-error")).ToContainTextAsync("'notes.mp4': The file is not a video", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".fact-resolution")).ToHaveTextAsync("960 × 540");
+        Assert.Empty(_blocked);
     }
 
     [Fact]
