@@ -21,7 +21,7 @@ internal static class StageTimings
             var geometry = GridGeometry.For(media, width, fonts.CellAspect);
             var renderer = new FrameRenderer(new ConversionOptions { Width = width, Style = style, ColorMode = mode }, geometry, fonts);
             YuvFrame? frame = null;
-            await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(input, geometry, null, 1.0, 1))
+            await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(input, null, 1.0, 1))
             {
                 frame = decoded;
             }

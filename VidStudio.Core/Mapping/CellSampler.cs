@@ -40,6 +40,9 @@ public sealed class CellSampler
         _scratch = new float[scratch];
     }
 
+    /// <summary>The decoded frame size this sampler reads.</summary>
+    public (int Width, int Height) AnalysisSize => (_lumaX.SourceLength, _lumaY.SourceLength);
+
     /// <summary>Toned luma, <see cref="GridGeometry.SampleWidth"/> × <see cref="GridGeometry.SampleHeight"/>.</summary>
     public byte[] Samples { get; }
 

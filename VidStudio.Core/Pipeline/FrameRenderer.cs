@@ -11,7 +11,8 @@ namespace VidStudio.Core.Pipeline;
 /// </summary>
 public sealed class FrameRenderer
 {
-    private readonly CellSampler _sampler;
+    private readonly ConversionOptions _options;
+    private CellSampler _sampler;
     private readonly ICharacterMapper _mapper;
     private readonly FrameComposer _composer;
     private readonly PixelConverter _pixels;
@@ -22,6 +23,7 @@ public sealed class FrameRenderer
     public FrameRenderer(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache? atlases = null)
     {
         Geometry = geometry;
+        _options = options;
         Palette = new FramePalette(options);
         _sampler = new CellSampler(geometry, options);
         _mapper = CharacterMapper.Create(options, geometry);
@@ -34,7 +36,7 @@ public sealed class FrameRenderer
         _coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
     }
 
-    public GridGeometry Geometry { get; }
+    public GridGeometry Geometry { get; private set; }
 
     public FramePalette Palette { get; }
 
@@ -49,6 +51,13 @@ public sealed class FrameRenderer
     /// <param name="frameIndex">The output frame number (it picks the random colour); defaults to the frame's decode index.</param>
     public void Render(YuvFrame frame, bool composePixels, int? frameIndex = null)
     {
+        if (_sampler.AnalysisSize != (frame.Width, frame.Height))
+        {
+            // The decoder's stream header is authoritative for the analysis size; nothing else depends on it.
+            Geometry = Geometry.WithAnalysisSize(frame.Width, frame.Height);
+            _sampler = new CellSampler(Geometry, _options);
+        }
+
         _sampler.Sample(frame);
         _mapper.Map(_sampler.Samples, _cells);
         Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);

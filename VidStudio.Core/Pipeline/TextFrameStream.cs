@@ -18,7 +18,7 @@ public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts)
         var timing = OutputTiming.For(media, options);
         var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
         var renderer = new FrameRenderer(options, geometry, fonts);
-        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, geometry, timing.Resample, null, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, timing.Resample, null, null, cancellationToken).ConfigureAwait(false))
         {
             int index;
             using (frame)

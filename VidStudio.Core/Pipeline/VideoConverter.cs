@@ -26,26 +26,35 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     {
         options.EnsureValid();
         var clock = Stopwatch.StartNew();
-        var media = await new VideoProber(tools).ProbeAsync(inputPath, cancellationToken).ConfigureAwait(false);
-        var timing = OutputTiming.For(media, options);
-        var rate = timing.Rate;
-        var expectedFrames = timing.ExpectedFrames;
-        var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
-        var renderer = new FrameRenderer(options, geometry, fonts);
-        Directory.CreateDirectory(outputDirectory);
-
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = abort.Token;
+
+        // ffprobe and ffmpeg each take ~0.2-0.3 s to start, so decoding starts while the file is still being probed.
+        // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
+        var guessedRate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
+        var decoding = new DecodePump(new FrameDecoder(tools), inputPath, guessedRate, token);
         Mp4Encoder? encoder = null;
-        Task? decoding = null;
         try
         {
+            var media = await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false);
+            var timing = OutputTiming.For(media, options);
+            if (guessedRate is null && timing.Resample is not null)
+            {
+                await decoding.DisposeAsync().ConfigureAwait(false);
+                decoding = new DecodePump(new FrameDecoder(tools), inputPath, timing.Resample, token);
+            }
+
+            var rate = timing.Rate;
+            var expectedFrames = timing.ExpectedFrames;
+            var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
+            var renderer = new FrameRenderer(options, geometry, fonts);
+            var yuvLength = PixelConverter.Yuv420Length(geometry);
+            Directory.CreateDirectory(outputDirectory);
+
             encoder = options.SaveMp4
                 ? Mp4Encoder.Start(tools, new EncoderSettings(_settings.EncoderPreset, options.Crf), geometry, rate,
                     media.HasAudio ? inputPath : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
                 : null;
-            var decoded = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(DecodeQueueLength) { SingleReader = true, SingleWriter = true });
-            decoding = PumpDecoderAsync(inputPath, geometry, timing.Resample, decoded.Writer, token);
 
             var pngQueue = options.SavePng
                 ? new BoundedWorkQueue<(int Index, PngFrame Png)>(
@@ -67,14 +76,14 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                     EncodeQueueLength, 1,
                     async (yuv, ct) =>
                     {
-                        await encoder.WriteFrameAsync(yuv.AsMemory(0, renderer.Yuv420Length), ct).ConfigureAwait(false);
+                        await encoder.WriteFrameAsync(yuv.AsMemory(0, yuvLength), ct).ConfigureAwait(false);
                         ArrayPool<byte>.Shared.Return(yuv);
                     },
                     yuv => ArrayPool<byte>.Shared.Return(yuv), token);
 
             var frames = 0;
             var lastReport = TimeSpan.Zero;
-            await foreach (var frame in decoded.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            await foreach (var frame in decoding.Frames.ReadAllAsync(token).ConfigureAwait(false))
             {
                 using (frame)
                 {
@@ -88,7 +97,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
                 if (videoQueue is not null)
                 {
-                    var yuv = ArrayPool<byte>.Shared.Rent(renderer.Yuv420Length);
+                    var yuv = ArrayPool<byte>.Shared.Rent(yuvLength);
                     renderer.PaintYuv420(yuv);
                     await videoQueue.EnqueueAsync(yuv, token).ConfigureAwait(false);
                 }
@@ -106,7 +115,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 }
             }
 
-            await decoding.ConfigureAwait(false);
+            await decoding.Completion.ConfigureAwait(false);
             if (pngQueue is not null)
             {
                 await pngQueue.CompleteAsync().ConfigureAwait(false);
@@ -131,40 +140,8 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         finally
         {
             encoder?.Dispose();
-            if (decoding is not null)
-            {
-                // The decoder's ffmpeg is killed by the cancellation; wait so it is gone before we return.
-                await decoding.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            }
-
+            await decoding.DisposeAsync().ConfigureAwait(false);
             AtomicFile.DeletePartials(outputDirectory);
-        }
-    }
-
-    private async Task PumpDecoderAsync(string inputPath, GridGeometry geometry, FrameRate? rate, ChannelWriter<YuvFrame> writer, CancellationToken token)
-    {
-        await Task.Yield();
-        try
-        {
-            await foreach (var frame in new FrameDecoder(tools).DecodeAsync(inputPath, geometry, rate, null, null, token).ConfigureAwait(false))
-            {
-                try
-                {
-                    await writer.WriteAsync(frame, token).ConfigureAwait(false);
-                }
-                catch
-                {
-                    frame.Dispose();
-                    throw;
-                }
-            }
-
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-            throw;
         }
     }
 
@@ -198,5 +175,72 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         return artifacts;
 
         void Add(ArtifactKind kind, string name) => artifacts.Add(new Artifact(kind, name, new FileInfo(Path.Combine(directory, name)).Length));
+    }
+
+    /// <summary>
+    /// Decoding on its own task into a bounded channel, so ffmpeg keeps decoding while a frame is rendered. Disposal
+    /// stops it (killing its ffmpeg), waits for it and returns the frames still queued to the pool.
+    /// </summary>
+    private sealed class DecodePump : IAsyncDisposable
+    {
+        private readonly Channel<YuvFrame> _frames = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(DecodeQueueLength) { SingleReader = true, SingleWriter = true });
+        private readonly CancellationTokenSource _stop;
+
+        public DecodePump(FrameDecoder decoder, string inputPath, FrameRate? rate, CancellationToken token)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+            Completion = PumpAsync(decoder, inputPath, rate, _stop.Token);
+        }
+
+        public ChannelReader<YuvFrame> Frames => _frames.Reader;
+
+        public Task Completion { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Completion.ConfigureAwait(false);
+            }
+            catch
+            {
+                // Its failure, if any, was already seen by the reader or no longer matters.
+            }
+
+            while (_frames.Reader.TryRead(out var frame))
+            {
+                frame.Dispose();
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task PumpAsync(FrameDecoder decoder, string inputPath, FrameRate? rate, CancellationToken token)
+        {
+            await Task.Yield();
+            try
+            {
+                await foreach (var frame in decoder.DecodeAsync(inputPath, rate, null, null, token).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await _frames.Writer.WriteAsync(frame, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        frame.Dispose();
+                        throw;
+                    }
+                }
+
+                _frames.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                _frames.Writer.Complete(e);
+                throw;
+            }
+        }
     }
 }

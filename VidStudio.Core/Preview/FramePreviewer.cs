@@ -32,7 +32,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
         var rate = OutputTiming.For(media, options).Rate;
         seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
         var frameIndex = (int)Math.Round(seconds * rate.Value);
-        var frame = await DecodeCachedAsync(path, media, seconds, cancellationToken).ConfigureAwait(false);
+        var frame = await DecodeCachedAsync(path, seconds, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
         var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
@@ -43,7 +43,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
             geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
     }
 
-    private Task<YuvFrame> DecodeCachedAsync(string path, MediaInfo media, double seconds, CancellationToken cancellationToken)
+    private Task<YuvFrame> DecodeCachedAsync(string path, double seconds, CancellationToken cancellationToken)
     {
         var key = (Path.GetFullPath(path), (long)Math.Round(seconds * 1000));
         var task = _frames.GetOrAdd(key, k =>
@@ -55,7 +55,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
                 _frames.TryRemove(oldest, out _);
             }
 
-            return DecodeOneAsync(k.Item1, media, seconds, cancellationToken);
+            return DecodeOneAsync(k.Item1, seconds, cancellationToken);
         });
         if (task.IsFaulted || task.IsCanceled)
         {
@@ -65,11 +65,10 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
         return task;
     }
 
-    private async Task<YuvFrame> DecodeOneAsync(string path, MediaInfo media, double seconds, CancellationToken cancellationToken)
+    private async Task<YuvFrame> DecodeOneAsync(string path, double seconds, CancellationToken cancellationToken)
     {
         // The analysis size depends on the source only, so this one decode serves every width and style.
-        var geometry = GridGeometry.For(media, ConversionOptions.DefaultWidth, fonts.CellAspect);
-        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, geometry, null, seconds, 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, null, seconds, 1, cancellationToken).ConfigureAwait(false))
         {
             return frame;
         }

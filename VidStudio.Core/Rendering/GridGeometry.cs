@@ -55,12 +55,19 @@ public sealed record GridGeometry
 
     public static GridGeometry For(MediaInfo media, int columns, double cellAspect) => For(media.Width, media.Height, columns, cellAspect);
 
-    /// <summary>The decode size depends on the source alone, so a cached preview frame serves every width.</summary>
+    /// <summary>
+    /// The decode size depends on the source alone, so a cached preview frame serves every width. The decoder computes
+    /// the same in ffmpeg (and its stream header is what counts); rounding is floor(x + 0.5) in both.
+    /// </summary>
     public static (int Width, int Height) AnalysisSize(int sourceWidth, int sourceHeight)
     {
         var scale = Math.Min(1.0, Math.Min((double)MaxAnalysisSize / sourceWidth, (double)MaxAnalysisSize / sourceHeight));
         return (Even(sourceWidth * scale), Even(sourceHeight * scale));
 
-        static int Even(double size) => Math.Max(2, (int)Math.Round(size / 2) * 2);
+        static int Even(double size) => Math.Max(2, 2 * (int)Math.Floor(size / 2 + 0.5));
     }
+
+    /// <summary>This geometry with the analysis size the decoder actually produced.</summary>
+    public GridGeometry WithAnalysisSize(int width, int height) =>
+        width == AnalysisWidth && height == AnalysisHeight ? this : this with { AnalysisWidth = width, AnalysisHeight = height };
 }

@@ -45,6 +45,24 @@ public class ConversionTests(Support.Engine engine) : IClassFixture<Support.Engi
         Assert.Equal($"{fps}/1", TestMedia.Probe(Path.Combine(output, "video.mp4"), "stream=avg_frame_rate", "v:0"));
     }
 
+    [Fact]
+    public async Task A_variable_frame_rate_source_comes_out_at_a_constant_rate_with_its_duration()
+    {
+        // 25 fps for the first second, then every other frame: 12.5 fps.
+        var path = engine.Media.PathOf("vfr.mp4");
+        TestMedia.Ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=3", "-vf", "select='lt(n\\,25)+not(mod(n\\,2))'", "-fps_mode", "vfr",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path);
+        var media = await engine.Prober.ProbeAsync(path);
+        Assert.True(media.IsVariableFrameRate, "the clip should be variable-rate");
+        var output = engine.Media.NewOutputFolder();
+
+        var result = await engine.Converter.ConvertAsync(path, output, new ConversionOptions { Width = 20, SavePng = false });
+
+        Assert.InRange(result.FramesCount, (int)(media.DurationSeconds * result.OutputFps) - 1, (int)(media.DurationSeconds * result.OutputFps) + 1);
+        var videoDuration = double.Parse(TestMedia.Probe(Path.Combine(output, "video.mp4"), "stream=duration", "v:0"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(videoDuration, media.DurationSeconds - 1 / result.OutputFps, media.DurationSeconds + 1 / result.OutputFps);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
