@@ -10,7 +10,8 @@ namespace VidStudio.Web.Api;
 [Produces("application/json")]
 public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg) : ControllerBase
 {
-    private static readonly DateTimeOffset StartedAt = DateTimeOffset.UtcNow;
+    // The process's own start, not a static initialised on the first request (which made the first uptime negative).
+    private static readonly DateTimeOffset StartedAt = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     /// <summary><c>healthy</c>, or <c>degraded</c> when ffmpeg cannot be run (conversions would fail).</summary>
     [HttpGet]
@@ -21,7 +22,7 @@ public sealed class HealthController(JobService jobs, RunningJobs running, Ffmpe
         return new HealthResponse(
             version is null ? "degraded" : "healthy",
             typeof(HealthController).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
-            Math.Round((DateTimeOffset.UtcNow - StartedAt).TotalSeconds, 1),
+            Math.Round(Math.Max(0, (DateTimeOffset.UtcNow - StartedAt).TotalSeconds), 1),
             await jobs.CountActiveAsync(cancellationToken),
             running.Count,
             new FfmpegHealth(version is not null, version));
