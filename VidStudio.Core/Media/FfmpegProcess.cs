@@ -34,8 +34,6 @@ public sealed class FfmpegProcess : IDisposable
 
     public Stream StandardInput => _process.StandardInput.BaseStream;
 
-    public int ProcessId => _process.Id;
-
     public static FfmpegProcess Start(string executable, IEnumerable<string> arguments, CancellationToken cancellationToken, bool redirectInput = false)
     {
         var startInfo = new ProcessStartInfo(executable)

@@ -20,8 +20,6 @@ public sealed class Mp4Encoder : IDisposable
         _finalPath = finalPath;
     }
 
-    public int ProcessId => _process.ProcessId;
-
     public static Mp4Encoder Start(FfmpegTools tools, EncoderSettings settings, GridGeometry geometry, FrameRate rate, string? audioSource, string outputPath, CancellationToken cancellationToken)
     {
         var partialPath = outputPath + ArtifactNames.PartialSuffix;

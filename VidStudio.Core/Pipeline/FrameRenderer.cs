@@ -40,11 +40,6 @@ public sealed class FrameRenderer
 
     public FramePalette Palette { get; }
 
-    public GlyphSet Glyphs => _mapper.Glyphs;
-
-    /// <summary>The glyph index of every cell of the last mapped frame.</summary>
-    public ReadOnlySpan<ushort> Cells => _cells;
-
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 
     /// <summary>Maps a decoded frame to characters and composes its glyph coverage when pixels will be needed.</summary>
