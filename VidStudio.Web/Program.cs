@@ -108,6 +108,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddSingleton<StudioSources>();
 builder.Services.AddSingleton<StyleSamples>();
+builder.Services.AddHostedService<SampleClipWarmup>();
 
 // API
 builder.Services.AddSingleton<MultipartUploadReader>();

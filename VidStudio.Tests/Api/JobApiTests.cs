@@ -181,6 +181,27 @@ public class JobApiTests(ServerFixture app)
     }
 
     [Fact]
+    public async Task The_cleanup_job_also_deletes_old_studio_uploads()
+    {
+        var sources = app.Services.GetRequiredService<VidStudio.Web.Studio.StudioSources>();
+        await using var clip = File.OpenRead(app.Media.TestSource("studio-old.mp4", 160, 90, seconds: 1));
+        var source = await sources.AddUploadAsync(clip, "studio-old.mp4", null, CancellationToken.None);
+        Assert.True(File.Exists(source.Path));
+
+        app.Clock.Offset = TimeSpan.FromHours(25);
+        try
+        {
+            await app.Services.GetRequiredService<CleanupJob>().RunAsync(CancellationToken.None);
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+
+        Assert.False(File.Exists(source.Path));
+    }
+
+    [Fact]
     public async Task Uploads_are_deleted_once_their_job_finishes()
     {
         var jobId = await SubmitAsync(app.Media.TestSource("api-upload-gone.mp4", 160, 90, seconds: 1), ("width", "20"));
