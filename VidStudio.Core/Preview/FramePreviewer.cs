@@ -22,7 +22,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
     private readonly GlyphAtlasCache _atlases = new(32);
 
     public Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default) =>
-        _media.GetOrAdd(Path.GetFullPath(path), p => new VideoProber(tools).ProbeAsync(p, cancellationToken));
+        Shared(_media, Path.GetFullPath(path), p => new VideoProber(tools).ProbeAsync(p, CancellationToken.None), cancellationToken);
 
     /// <summary>The output frame at <paramref name="seconds"/> as PNG and text, rendered at the source's resolution.</summary>
     public async Task<PreviewFrame> RenderAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default)
@@ -43,26 +43,35 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
             geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
     }
 
-    private Task<YuvFrame> DecodeCachedAsync(string path, double seconds, CancellationToken cancellationToken)
-    {
-        var key = (Path.GetFullPath(path), (long)Math.Round(seconds * 1000));
-        var task = _frames.GetOrAdd(key, k =>
+    private Task<YuvFrame> DecodeCachedAsync(string path, double seconds, CancellationToken cancellationToken) =>
+        Shared(_frames, (Path.GetFullPath(path), (long)Math.Round(seconds * 1000)), key =>
         {
-            _frameOrder.Enqueue(k);
+            _frameOrder.Enqueue(key);
             // Evicted frames are left to the garbage collector rather than returned to the pool: a render may still read them.
             while (_frameOrder.Count > cachedFrames && _frameOrder.TryDequeue(out var oldest))
             {
                 _frames.TryRemove(oldest, out _);
             }
 
-            return DecodeOneAsync(k.Item1, seconds, cancellationToken);
-        });
-        if (task.IsFaulted || task.IsCanceled)
-        {
-            _frames.TryRemove(key, out _);
-        }
+            return DecodeOneAsync(key.Item1, seconds, CancellationToken.None);
+        }, cancellationToken);
 
-        return task;
+    /// <summary>
+    /// One cache entry's work, shared by every caller (the previewer serves all Studio sessions). The work runs
+    /// without any one caller's token, so a page that closes cannot cancel it for the others; each caller stops
+    /// waiting on its own token, and an entry that fails is dropped so the next request tries again.
+    /// </summary>
+    private static Task<T> Shared<TKey, T>(ConcurrentDictionary<TKey, Task<T>> cache, TKey key, Func<TKey, Task<T>> start, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var task = cache.GetOrAdd(key, k =>
+        {
+            var work = start(k);
+            _ = work.ContinueWith(failed => cache.TryRemove(new KeyValuePair<TKey, Task<T>>(k, failed)), CancellationToken.None,
+                TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return work;
+        });
+        return task.WaitAsync(cancellationToken);
     }
 
     private async Task<YuvFrame> DecodeOneAsync(string path, double seconds, CancellationToken cancellationToken)

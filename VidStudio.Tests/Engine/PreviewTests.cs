@@ -39,4 +39,18 @@ public class PreviewTests(Support.Engine engine) : IClassFixture<Support.Engine>
         Assert.NotEqual(narrow.Png, wide.Png);
         Assert.Equal(40, narrow.Text.Split('\n')[0].Length);
     }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_does_not_spoil_the_shared_cache_for_the_next()
+    {
+        var source = engine.Media.TestSource("preview-shared.mp4", 320, 180, seconds: 1, audio: false);
+        var previewer = engine.NewPreviewer();
+        using var gone = new CancellationTokenSource();
+        gone.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => previewer.RenderAsync(source, 0.5, new ConversionOptions { Width = 40 }, gone.Token));
+        var frame = await previewer.RenderAsync(source, 0.5, new ConversionOptions { Width = 40 });
+
+        Assert.Equal(40, frame.Columns);
+    }
 }
