@@ -3,7 +3,6 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -115,7 +114,6 @@ builder.Services.AddSingleton<MultipartUploadReader>();
 builder.Services.AddSingleton<FfmpegProbe>();
 builder.Services.AddSingleton<AsciiStreamEndpoint>();
 builder.Services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));
-builder.Services.Configure<ApiBehaviorOptions>(o => o.SuppressMapClientErrors = false);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(openApi =>

@@ -14,6 +14,18 @@ internal static class AtomicFile
         File.Move(partial, path, overwrite: true);
     }
 
+    /// <summary>The same for content produced by a writer (<paramref name="write"/> gets a buffered stream).</summary>
+    public static void Write<TState>(string path, TState state, Action<Stream, TState> write)
+    {
+        var partial = path + ArtifactNames.PartialSuffix;
+        using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        {
+            write(stream, state);
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+
     /// <summary>Removes the partial files an interrupted run left in <paramref name="directory"/>.</summary>
     public static void DeletePartials(string directory)
     {

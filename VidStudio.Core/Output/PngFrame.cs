@@ -58,16 +58,7 @@ public sealed class PngFrame : IDisposable
     }
 
     /// <summary>Writes the PNG under a partial name and renames it into place.</summary>
-    public void Save(string path)
-    {
-        var partial = path + ArtifactNames.PartialSuffix;
-        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
-        {
-            WriteTo(file);
-        }
-
-        File.Move(partial, path, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.Write(path, this, static (stream, png) => png.WriteTo(stream));
 
     public void Dispose()
     {

@@ -9,7 +9,6 @@ namespace VidStudio.Core.Rendering;
 /// </summary>
 public sealed class PixelConverter(FrameLayout layout)
 {
-    private readonly uint[] _rgbaOfCoverage = new uint[256];
     private readonly byte[] _blockCoverage = new byte[(layout.Geometry.EncodeWidth + 1) / 2];
     private (byte Y, byte U, byte V)[] _cellYuv = [];
 
@@ -36,23 +35,15 @@ public sealed class PixelConverter(FrameLayout layout)
         return true;
     }
 
-    /// <summary>Fills <paramref name="rgba"/> (Skia's RGBA8888, unpremultiplied) for the render size.</summary>
+    /// <summary>
+    /// Fills <paramref name="rgba"/> (Skia's RGBA8888, unpremultiplied) in source-colour mode. Fixed colours never need
+    /// it: their frames are palette images (<see cref="TryBuildPalette"/>).
+    /// </summary>
     public void ToRgba(ReadOnlySpan<byte> coverage, FramePalette palette, Span<uint> rgba)
     {
+        var cellColors = palette.CellColors ?? throw new InvalidOperationException("Fixed-colour frames are palette images; use TryBuildPalette.");
         var bg = palette.Background;
         var transparent = palette.TransparentBackground;
-        if (palette.CellColors is not { } cellColors)
-        {
-            TryBuildPalette(palette, _rgbaOfCoverage);
-            var table = _rgbaOfCoverage.AsSpan();
-            var pixels = layout.Width * layout.Height;
-            for (var i = 0; i < pixels; i++)
-            {
-                rgba[i] = table[coverage[i]];
-            }
-
-            return;
-        }
 
         var columns = layout.Geometry.Columns;
         for (var y = 0; y < layout.Height; y++)

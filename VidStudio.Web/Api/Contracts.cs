@@ -39,7 +39,7 @@ public sealed record JobResponse(
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt,
-        JsonDocument.Parse(job.OptionsJson).RootElement);
+        JobOptionsJson.ToElement(job.OptionsJson));
 
     public static string StatusName(JobStatus status) => status.ToString().ToLowerInvariant();
 }
@@ -87,12 +87,8 @@ public static class ApiJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
-
-    public static JsonSerializerOptions Options { get; } = Create();
 
     /// <summary>A JSON object's properties as the name/value pairs the options parser reads (numbers and booleans as their JSON text).</summary>
     public static List<KeyValuePair<string, string?>> Fields(IEnumerable<JsonProperty> properties) =>

@@ -9,7 +9,7 @@ namespace VidStudio.Web.Api;
 public sealed record PresetResponse(string Name, bool BuiltIn, JsonElement Options)
 {
     public static PresetResponse From(Preset preset) =>
-        new(preset.Name, preset.BuiltIn, JsonDocument.Parse(JobOptionsJson.Serialize(preset.Options)).RootElement);
+        new(preset.Name, preset.BuiltIn, JobOptionsJson.ToElement(JobOptionsJson.Serialize(preset.Options)));
 }
 
 /// <summary>The body of POST /api/v1/presets: a name and any conversion parameters (the rest take their defaults).</summary>

@@ -23,7 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = null });
     }
 
-    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ApiProblemException api => WithField(new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Message }, api.Field),
         InvalidOptionsException invalid => new ValidationProblemDetails(

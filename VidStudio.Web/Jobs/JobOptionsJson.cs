@@ -15,6 +15,13 @@ public static class JobOptionsJson
 
     public static string Serialize(ConversionOptions options) => JsonSerializer.Serialize(options, Options);
 
+    /// <summary>Stored options as a JSON element for responses (the parsed document is released, not left to the GC).</summary>
+    public static JsonElement ToElement(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     public static ConversionOptions Deserialize(string json) =>
         JsonSerializer.Deserialize<ConversionOptions>(json, Options) ?? throw new InvalidDataException("Stored options are empty.");
 }
