@@ -30,6 +30,14 @@ public sealed class FfmpegProcess : IDisposable
         _cancelRegistration = cancellationToken.Register(Kill);
     }
 
+    /// <summary>
+    /// ffmpeg allocates a fresh packet for every raw frame it reads or writes (3 MB at 1080p). By default glibc hands
+    /// blocks that large back to the kernel when they are freed, so each frame page-faults and zeroes 3 MB anew; with
+    /// these limits freed frames stay in the heap for the next one. It took the encoder's kernel time from ~1.0 to
+    /// ~0.6 s per 250 frames here. A value the user set in the environment wins.
+    /// </summary>
+    private const string KeepFreedFrameMemory = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456";
+
     public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
     public Stream StandardInput => _process.StandardInput.BaseStream;
@@ -49,6 +57,7 @@ public sealed class FfmpegProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        startInfo.Environment.TryAdd("GLIBC_TUNABLES", KeepFreedFrameMemory);
         Process process;
         try
         {

@@ -11,8 +11,13 @@ namespace VidStudio.Core.Media;
 /// repeating frames so the duration never changes) and scales to the analysis size, piping limited-range BT.601
 /// yuv420p frames in a y4m stream. ffmpeg derives the analysis size from the upright frame itself and the y4m header
 /// states it, so decoding needs nothing from the probe and can start while the file is still being probed.
+/// <para>
+/// <paramref name="singleThreaded"/> turns off ffmpeg's frame-threaded decoding. The output is bit-identical; it only
+/// saves the threading overhead (~1.2 ms of CPU per 1080p H.264 frame here), which pays when encoders already keep every
+/// core busy and decoding is not what the job waits for.
+/// </para>
 /// </summary>
-public sealed class FrameDecoder(FfmpegTools tools)
+public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
 {
     private const int MaxHeaderLength = 512;
 
@@ -25,6 +30,11 @@ public sealed class FrameDecoder(FfmpegTools tools)
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-v", "error" };
+        if (singleThreaded)
+        {
+            arguments.AddRange(["-threads", "1"]);
+        }
+
         if (startSeconds is { } start)
         {
             arguments.AddRange(["-ss", start.ToString("0.######", CultureInfo.InvariantCulture)]);

@@ -32,7 +32,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         // ffprobe and ffmpeg each take ~0.2-0.3 s to start, so decoding starts while the file is still being probed.
         // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
         var guessedRate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
-        var decoding = new DecodePump(new FrameDecoder(tools), inputPath, guessedRate, token);
+        // With PNG or MP4 output the encoders saturate the cores, so the decoder's own threads would only add overhead.
+        var decoder = new FrameDecoder(tools, singleThreaded: options.SavePng || options.SaveMp4);
+        var decoding = new DecodePump(decoder, inputPath, guessedRate, token);
         Mp4Encoder? encoder = null;
         try
         {
@@ -41,7 +43,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             if (guessedRate is null && timing.Resample is not null)
             {
                 await decoding.DisposeAsync().ConfigureAwait(false);
-                decoding = new DecodePump(new FrameDecoder(tools), inputPath, timing.Resample, token);
+                decoding = new DecodePump(decoder, inputPath, timing.Resample, token);
             }
 
             var rate = timing.Rate;
