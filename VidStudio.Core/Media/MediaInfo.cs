@@ -2,7 +2,8 @@ namespace VidStudio.Core.Media;
 
 /// <summary>
 /// What the probe learnt about a video. <see cref="Width"/> and <see cref="Height"/> are the upright display size:
-/// a rotation of 90° or 270° is already applied, because ffmpeg applies it when decoding.
+/// a rotation of 90° or 270° is already applied, because ffmpeg applies it when decoding. <see cref="AudioCodec"/> is
+/// the first audio stream's codec, or null when the file is silent.
 /// </summary>
 public sealed record MediaInfo(
     int Width,
@@ -11,10 +12,13 @@ public sealed record MediaInfo(
     FrameRate FrameRate,
     long FrameCount,
     int Rotation,
-    bool HasAudio,
+    string? AudioCodec,
     bool IsVariableFrameRate,
     string Container,
-    string VideoCodec);
+    string VideoCodec)
+{
+    public bool HasAudio => AudioCodec is not null;
+}
 
 /// <summary>A frame rate as ffmpeg states it (for example 30000/1001), so no rounding creeps into durations.</summary>
 public readonly record struct FrameRate(int Numerator, int Denominator)

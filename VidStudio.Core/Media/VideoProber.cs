@@ -103,7 +103,7 @@ public sealed class VideoProber(FfmpegTools tools)
             rate,
             frameCount,
             rotation,
-            streams.Any(st => GetString(st, "codec_type") == "audio"),
+            streams.Where(st => GetString(st, "codec_type") == "audio").Select(st => GetString(st, "codec_name") ?? "unknown").FirstOrDefault(),
             GetString(video, "r_frame_rate") != GetString(video, "avg_frame_rate"),
             formatName,
             GetString(video, "codec_name") ?? "unknown");

@@ -55,7 +55,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
             encoder = options.SaveMp4
                 ? Mp4Encoder.Start(tools, new EncoderSettings(_settings.EncoderPreset, options.Crf), geometry, rate,
-                    media.HasAudio ? inputPath : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
+                    media.AudioCodec is { } audioCodec ? new AudioSource(inputPath, audioCodec) : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
                 : null;
 
             var pngQueue = options.SavePng

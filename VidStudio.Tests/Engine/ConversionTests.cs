@@ -81,6 +81,24 @@ public class ConversionTests(Support.Engine engine) : IClassFixture<Support.Engi
     }
 
     [Fact]
+    public async Task Aac_audio_is_copied_untouched_and_other_audio_becomes_aac()
+    {
+        var aacSource = engine.Media.TestSource("audio-copy.mp4", 160, 90, seconds: 1);
+        var opusSource = engine.Media.PathOf("audio-opus.webm");
+        TestMedia.Ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=1", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+            "-c:v", "libvpx", "-c:a", "libopus", "-shortest", opusSource);
+
+        var fromAac = engine.Media.NewOutputFolder();
+        var fromOpus = engine.Media.NewOutputFolder();
+        await engine.Converter.ConvertAsync(aacSource, fromAac, new ConversionOptions { Width = 20, SavePng = false });
+        await engine.Converter.ConvertAsync(opusSource, fromOpus, new ConversionOptions { Width = 20, SavePng = false });
+
+        // Copied packets keep the source's exact sizes; a re-encode at our 160 kb/s would not.
+        Assert.Equal(TestMedia.Probe(aacSource, "stream=bit_rate", "a"), TestMedia.Probe(Path.Combine(fromAac, "video.mp4"), "stream=bit_rate", "a"));
+        Assert.Equal("aac", TestMedia.Probe(Path.Combine(fromOpus, "video.mp4"), "stream=codec_name", "a"));
+    }
+
+    [Fact]
     public async Task A_source_flagged_as_rotated_180_comes_out_upright()
     {
         // White top half, black bottom half; the flag says "show it upside down", so upright output is dark on top.
