@@ -41,7 +41,7 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
         }
 
         // Limited range is kept (expanding it in ffmpeg costs ~15% of decode time; the tone table does it for free).
-        var filters = $"{AnalysisScale}:flags=area:out_color_matrix=bt601,format=yuv420p";
+        var filters = $"{AnalysisScale}:flags=area:out_color_matrix=bt601,setsar=1,format=yuv420p";
         if (rate is { } r)
         {
             filters = $"fps={r},{filters}";
@@ -97,10 +97,14 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
         }
     }
 
+    /// <summary>
+    /// The fit is computed on the display width (<c>iw*sar</c>; ffmpeg takes an unknown ratio as 1), so anamorphic
+    /// frames come out with square pixels in the source's display aspect, as the probe reports them.
+    /// </summary>
     private static string BuildAnalysisScale(int box)
     {
-        var fit = $"min(1,min({box}/iw,{box}/ih))";
-        return $"scale=w='max(2,2*floor(iw*{fit}/2+0.5))':h='max(2,2*floor(ih*{fit}/2+0.5))'";
+        var fit = $"min(1,min({box}/(iw*sar),{box}/ih))";
+        return $"scale=w='max(2,2*floor(iw*sar*{fit}/2+0.5))':h='max(2,2*floor(ih*{fit}/2+0.5))'";
     }
 
     private static (int Width, int Height) ParseHeader(string header)

@@ -66,10 +66,13 @@ public sealed class VideoProber(FfmpegTools tools)
             throw new VideoInputException(VideoInputError.Damaged, "The video stream has no picture size; the file is probably damaged.");
         }
 
-        if (codedWidth > MaxDimension || codedHeight > MaxDimension)
+        // Anamorphic video (DVD and broadcast files, some phones) stores non-square pixels: a player shows it
+        // coded width × sample aspect ratio wide, and so must the ASCII version, or circles come out as ellipses.
+        var displayWidth = Math.Max(1, (int)Math.Round(codedWidth * ReadSampleAspectRatio(video)));
+        if (codedWidth > MaxDimension || codedHeight > MaxDimension || displayWidth > MaxDimension)
         {
             throw new VideoInputException(VideoInputError.ResolutionTooLarge,
-                $"The video is {codedWidth}x{codedHeight}; at most {MaxDimension}x{MaxDimension} is supported.");
+                $"The video is {Math.Max(codedWidth, displayWidth)}x{codedHeight}; at most {MaxDimension}x{MaxDimension} is supported.");
         }
 
         var rotation = ReadRotation(video);
@@ -97,8 +100,8 @@ public sealed class VideoProber(FfmpegTools tools)
         }
 
         return new MediaInfo(
-            quarterTurn ? codedHeight : codedWidth,
-            quarterTurn ? codedWidth : codedHeight,
+            quarterTurn ? codedHeight : displayWidth,
+            quarterTurn ? displayWidth : codedHeight,
             duration,
             rate,
             frameCount,
@@ -164,6 +167,15 @@ public sealed class VideoProber(FfmpegTools tools)
         }
 
         return video.TryGetProperty("tags", out var tags) && int.TryParse(GetString(tags, "rotate"), out var rotate) ? rotate : 0;
+    }
+
+    /// <summary>The stream's sample (pixel) aspect ratio; 1 when unknown ("0:1") or absent, as ffmpeg's filters take it.</summary>
+    private static double ReadSampleAspectRatio(JsonElement video)
+    {
+        var parts = GetString(video, "sample_aspect_ratio")?.Split(':');
+        return parts is { Length: 2 } && int.TryParse(parts[0], out var num) && int.TryParse(parts[1], out var den) && num > 0 && den > 0
+            ? (double)num / den
+            : 1;
     }
 
     private static FrameRate ReadFrameRate(JsonElement video)

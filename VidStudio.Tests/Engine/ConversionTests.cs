@@ -81,6 +81,23 @@ public class ConversionTests(Support.Engine engine) : IClassFixture<Support.Engi
     }
 
     [Fact]
+    public async Task An_anamorphic_source_is_rendered_at_its_display_aspect()
+    {
+        // Coded 160x180 with 2:1 pixels: players show it 320x180 (16:9), and so must the grid and the frames.
+        var source = engine.Media.Lavfi("anamorphic.mp4", "testsrc2=s=160x180:r=10,setsar=2", 0.3);
+        var output = engine.Media.NewOutputFolder();
+
+        var media = await engine.Prober.ProbeAsync(source);
+        var result = await engine.Converter.ConvertAsync(source, output, new ConversionOptions { Width = 60, SaveTxt = true });
+
+        Assert.Equal((320, 180), (media.Width, media.Height));
+        Assert.Equal((int)Math.Round(60.0 * 180 / 320 * engine.Fonts.CellAspect), result.Rows);
+        using var png = SKBitmap.Decode(Path.Combine(output, "frame_000000.png"));
+        Assert.Equal((320, 180), (png.Width, png.Height));
+        Assert.Equal("320x180", TestMedia.Probe(Path.Combine(output, "video.mp4"), "stream=width,height", "v:0").Replace('\n', 'x'));
+    }
+
+    [Fact]
     public async Task Aac_audio_is_copied_untouched_and_other_audio_becomes_aac()
     {
         var aacSource = engine.Media.TestSource("audio-copy.mp4", 160, 90, seconds: 1);
