@@ -43,15 +43,37 @@ if (args.Contains("--stages"))
 
 var table = new List<string[]> { new[] { "scenario", "frames", "engine f/s", "floor f/s", "ratio", "target", "peak RSS MB" } };
 
+// The machines are shared: a neighbour's burst can slow any single run by 20-40%. Each figure (engine and floor alike)
+// is the best of a few runs, so a ratio compares the two at their undisturbed speed.
+var runs = quick ? 1 : 3;
+
 async Task<(double Fps, double PeakMb, string Out)> Engine(string name, string input, ConversionOptions options)
 {
     var output = Path.Combine(work, "out-" + name);
-    if (Directory.Exists(output)) Directory.Delete(output, true);
-    using var memory = new PeakMemorySampler();
-    var clock = Stopwatch.StartNew();
-    var result = await converter.ConvertAsync(input, output, options);
-    clock.Stop();
-    return (result.FramesCount / clock.Elapsed.TotalSeconds, memory.PeakMegabytes, output);
+    var (bestFps, peakMb) = (0.0, 0.0);
+    for (var run = 0; run < runs; run++)
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, true);
+        using var memory = new PeakMemorySampler();
+        var clock = Stopwatch.StartNew();
+        var result = await converter.ConvertAsync(input, output, options);
+        clock.Stop();
+        bestFps = Math.Max(bestFps, result.FramesCount / clock.Elapsed.TotalSeconds);
+        peakMb = Math.Max(peakMb, memory.PeakMegabytes);
+    }
+
+    return (bestFps, peakMb, output);
+}
+
+async Task<double> Floor(Func<Task<double>> measure)
+{
+    var best = 0.0;
+    for (var run = 0; run < runs; run++)
+    {
+        best = Math.Max(best, await measure());
+    }
+
+    return best;
 }
 
 void Row(string scenario, double engine, double? floor, string target, double peak) => table.Add(
@@ -61,11 +83,12 @@ void Row(string scenario, double engine, double? floor, string target, double pe
 ]);
 
 // 1. MP4 only, 1080p, width 120: floor = ffmpeg encoding the very same frames from raw yuv420p.
-var mp4Only = await Engine("mp4", hd, new ConversionOptions { SavePng = false });
-var rawFrames = await Floors.DecodeToRawYuvAsync(Path.Combine(mp4Only.Out, "video.mp4"), work);
-var encodeFloor = await Floors.EncodeRawAsync(rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work);
+var mp4Options = new ConversionOptions { SavePng = false };
+var mp4Only = await Engine("mp4", hd, mp4Options);
+var rawFrames = await Floors.RenderRawYuvAsync(tools, fonts, hd, mp4Options, work);
+var encodeFloor = await Floor(() => Floors.EncodeRawAsync(rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work));
 var hdGeometry = GridGeometry.For(await new VideoProber(tools).ProbeAsync(hd), ConversionOptions.DefaultWidth, fonts.CellAspect);
-var wholeJobFloor = await Floors.DecodeAndEncodeAsync(hd, hdGeometry.AnalysisWidth, hdGeometry.AnalysisHeight, rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work);
+var wholeJobFloor = await Floor(() => Floors.DecodeAndEncodeAsync(hd, hdGeometry.AnalysisWidth, hdGeometry.AnalysisHeight, rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work));
 File.Delete(rawFrames);
 Row("MP4 only, 1080p, w120", mp4Only.Fps, encodeFloor, ">= 0.90x (floor: x264 alone)", mp4Only.PeakMb);
 Row("  same, vs ffmpeg decode+encode", mp4Only.Fps, wholeJobFloor, "(floor: ffmpeg doing both)", mp4Only.PeakMb);
@@ -79,7 +102,7 @@ foreach (var (label, input) in new[] { ("1080p", hd), ("360p", sd) })
 {
     var text = await Engine("txt-" + label, input, new ConversionOptions { SaveTxt = true, SavePng = false, SaveMp4 = false });
     var geometry = GridGeometry.For(await new VideoProber(tools).ProbeAsync(input), ConversionOptions.DefaultWidth, fonts.CellAspect);
-    var scaleFloor = await Floors.DecodeScaleGrayAsync(input, geometry.Columns, geometry.Rows, frames);
+    var scaleFloor = await Floor(() => Floors.DecodeScaleGrayAsync(input, geometry.Columns, geometry.Rows, frames));
     Row($"text only, {label}, w120", text.Fps, scaleFloor, ">= 0.80x", text.PeakMb);
 }
 
@@ -88,7 +111,7 @@ var longSeconds = quick ? 12 : 60;
 var longClip = await Inputs.TestClipAsync(work, 1920, 1080, longSeconds);
 var longRun = await Engine("long", longClip, new ConversionOptions());
 var longText = await Engine("txt-long", longClip, new ConversionOptions { SaveTxt = true, SavePng = false, SaveMp4 = false });
-var longTextFloor = await Floors.DecodeScaleGrayAsync(longClip, hdGeometry.Columns, hdGeometry.Rows, longSeconds * 25);
+var longTextFloor = await Floor(() => Floors.DecodeScaleGrayAsync(longClip, hdGeometry.Columns, hdGeometry.Rows, longSeconds * 25));
 table.Add([$"text only, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), longText.Fps.ToString("0.0"), longTextFloor.ToString("0.0"),
     (longText.Fps / longTextFloor).ToString("0.00") + "x", ">= 0.80x (start-up amortised)", longText.PeakMb.ToString("0")]);
 table.Add([$"PNG+MP4, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), longRun.Fps.ToString("0.0"), "-", "-",
