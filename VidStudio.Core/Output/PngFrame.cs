@@ -6,17 +6,18 @@ namespace VidStudio.Core.Output;
 /// <summary>
 /// Everything one frame's PNG needs, captured in pooled buffers so it can be encoded on another thread while the
 /// renderer moves on: the coverage and a 256-colour palette in fixed-colour modes (written as an indexed PNG), or
-/// painted RGBA pixels in source-colour mode (written by Skia).
+/// painted RGBA pixels in source-colour mode.
 /// </summary>
 public sealed class PngFrame : IDisposable
 {
     private byte[]? _indices;
     private uint[]? _pixels;
     private readonly int _width, _height;
+    private readonly bool _opaque;
 
-    private PngFrame(int width, int height, byte[]? indices, uint[] pixels)
+    private PngFrame(int width, int height, byte[]? indices, uint[] pixels, bool opaque)
     {
-        (_width, _height, _indices, _pixels) = (width, height, indices, pixels);
+        (_width, _height, _indices, _pixels, _opaque) = (width, height, indices, pixels, opaque);
     }
 
     /// <summary>Copies the frame out of the renderer's reusable buffers.</summary>
@@ -28,13 +29,13 @@ public sealed class PngFrame : IDisposable
         {
             var indices = ArrayPool<byte>.Shared.Rent(count);
             coverage[..count].CopyTo(indices);
-            return new PngFrame(width, height, indices, palettePixels);
+            return new PngFrame(width, height, indices, palettePixels, opaque: false);
         }
 
         ArrayPool<uint>.Shared.Return(palettePixels);
         var rgba = ArrayPool<uint>.Shared.Rent(count);
         pixels.ToRgba(coverage, palette, rgba);
-        return new PngFrame(width, height, null, rgba);
+        return new PngFrame(width, height, null, rgba, opaque: !palette.TransparentBackground);
     }
 
     public void WriteTo(Stream output)
@@ -42,11 +43,11 @@ public sealed class PngFrame : IDisposable
         var pixels = _pixels ?? throw new ObjectDisposedException(nameof(PngFrame));
         if (_indices is { } indices)
         {
-            IndexedPngEncoder.Write(output, indices.AsSpan(0, _width * _height), _width, _height, pixels.AsSpan(0, 256));
+            PngEncoder.WriteIndexed(output, indices.AsSpan(0, _width * _height), _width, _height, pixels.AsSpan(0, 256));
         }
         else
         {
-            PngEncoder.Write(output, pixels.AsSpan(0, _width * _height), _width, _height);
+            PngEncoder.WriteRgba(output, pixels.AsSpan(0, _width * _height), _width, _height, _opaque);
         }
     }
 

@@ -52,11 +52,19 @@ public sealed class PixelConverter(FrameLayout layout)
             var line = y * layout.Width;
             for (var column = 0; column < columns; column++)
             {
+                // Most pixels of a glyph cell are plain background or fully covered; only anti-aliased edges blend.
                 var fg = rowColors[column];
+                var background = transparent ? Pack(fg, 0) : Pack(bg, 255);
+                var covered = Pack(fg, 255);
                 for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
                 {
                     var a = coverage[line + x];
-                    rgba[line + x] = transparent ? Pack(fg, a) : Pack(Blend(bg, fg, a), 255);
+                    rgba[line + x] = a switch
+                    {
+                        0 => background,
+                        255 => covered,
+                        _ => transparent ? Pack(fg, a) : Pack(Blend(bg, fg, a), 255),
+                    };
                 }
             }
         }
@@ -110,7 +118,8 @@ public sealed class PixelConverter(FrameLayout layout)
                     var fgY = rowCells[column].Y;
                     for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
                     {
-                        line[x] = CoverageBlend.Lerp(bg.Y, fgY, source[x]);
+                        var a = source[x];
+                        line[x] = a switch { 0 => bg.Y, 255 => fgY, _ => CoverageBlend.Lerp(bg.Y, fgY, a) };
                     }
                 }
             }
@@ -144,9 +153,16 @@ public sealed class PixelConverter(FrameLayout layout)
                 var rowCells = _cellYuv.AsSpan(layout.RowOfY[y0] * columns, columns);
                 for (var cx = 0; cx < pictureBlocks; cx++)
                 {
+                    var a = blocks[cx];
+                    if (a == 0)
+                    {
+                        (uLine[cx], vLine[cx]) = (bg.U, bg.V);
+                        continue;
+                    }
+
                     var cell = rowCells[layout.ColumnOfX[2 * cx]];
-                    uLine[cx] = CoverageBlend.Lerp(bg.U, cell.U, blocks[cx]);
-                    vLine[cx] = CoverageBlend.Lerp(bg.V, cell.V, blocks[cx]);
+                    uLine[cx] = CoverageBlend.Lerp(bg.U, cell.U, a);
+                    vLine[cx] = CoverageBlend.Lerp(bg.V, cell.V, a);
                 }
             }
 
