@@ -15,7 +15,12 @@ namespace VidStudio.Core.Pipeline;
 /// </summary>
 public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSettings? settings = null)
 {
-    private const int DecodeQueueLength = 4;
+    /// <summary>
+    /// Frames the decoder may run ahead. It starts while ffprobe still runs (~0.2 s during which nothing can be
+    /// rendered): with room for 4 frames it stalled almost at once, with 32 (≤ 20 MB at the largest analysis size) a
+    /// 250-frame 360p text job went from ~405 to ~447 f/s here.
+    /// </summary>
+    private const int DecodeQueueLength = 32;
     private const int EncodeQueueLength = 3;
 
     private readonly ConverterSettings _settings = settings ?? new ConverterSettings();
