@@ -13,7 +13,7 @@ namespace VidStudio.Core.Media;
 /// states it, so decoding needs nothing from the probe and can start while the file is still being probed.
 /// <para>
 /// <paramref name="singleThreaded"/> turns off ffmpeg's frame-threaded decoding. The output is bit-identical; it only
-/// saves the threading overhead (~1.2 ms of CPU per 1080p H.264 frame here), which pays when encoders already keep every
+/// saves the threading overhead (~1.2 ms of CPU per 1080p H.264 frame here), which pays when an encoder already keeps every
 /// core busy and decoding is not what the job waits for.
 /// </para>
 /// </summary>

@@ -37,8 +37,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         // ffprobe and ffmpeg each take ~0.2-0.3 s to start, so decoding starts while the file is still being probed.
         // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
         var guessedRate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
-        // With PNG or MP4 output the encoders saturate the cores, so the decoder's own threads would only add overhead.
-        var decoder = new FrameDecoder(tools, singleThreaded: options.SavePng || options.SaveMp4);
+        // x264 saturates the cores, so with MP4 output the decoder's own threads would only add overhead. (PNG writing is
+        // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
+        var decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
         var decoding = new DecodePump(decoder, inputPath, guessedRate, token);
         Mp4Encoder? encoder = null;
         try
