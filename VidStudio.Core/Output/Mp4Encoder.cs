@@ -1,53 +1,78 @@
+using System.Globalization;
+using System.Text;
 using VidStudio.Core.Media;
 using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Output;
 
 /// <summary>
-/// Write stage for video: raw yuv420p frames piped into ffmpeg's libx264, muxed with the source's audio.
-/// The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="CompleteAsync"/>.
-/// AAC audio is copied as it is (no generation loss, and re-encoding it cost ~1 ms of CPU per video frame that x264
-/// needs); any other codec is encoded to AAC, which every player takes in MP4.
+/// Write stage for video: yuv420p frames piped into ffmpeg's libx264 as a y4m stream, muxed with the source's audio.
+/// <list type="bullet">
+/// <item>The stream header carries the frame size and rate, so ffmpeg can start (load its libraries, open the source
+/// for its audio) while the source is still being probed, instead of after it: ~0.2 s off every job.</item>
+/// <item>AAC audio is copied as it is (no generation loss, and re-encoding it cost ~1 ms of CPU per video frame that
+/// x264 needs); other audio is encoded to AAC, which every player takes in MP4. A silent source simply has no audio
+/// stream to map.</item>
+/// <item>The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="CompleteAsync"/>.</item>
+/// </list>
 /// </summary>
 public sealed class Mp4Encoder : IDisposable
 {
+    /// <summary>Bytes in front of each frame's pixels in the stream: callers leave this much room before the picture.</summary>
+    public const int FramePrefixLength = 6;
+
+    private static readonly byte[] FramePrefix = "FRAME\n"u8.ToArray();
+
     private readonly FfmpegProcess _process;
     private readonly string _partialPath;
     private readonly string _finalPath;
+    private readonly CancellationToken _cancellationToken;
 
-    private Mp4Encoder(FfmpegProcess process, string partialPath, string finalPath)
+    private Mp4Encoder(FfmpegProcess process, bool copiesAudio, string partialPath, string finalPath, CancellationToken cancellationToken)
     {
         _process = process;
+        CopiesAudio = copiesAudio;
         _partialPath = partialPath;
         _finalPath = finalPath;
+        _cancellationToken = cancellationToken;
     }
 
-    public static Mp4Encoder Start(FfmpegTools tools, EncoderSettings settings, GridGeometry geometry, FrameRate rate, AudioSource? audio, string outputPath, CancellationToken cancellationToken)
+    /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
+    public bool CopiesAudio { get; }
+
+    public static Mp4Encoder Start(FfmpegTools tools, EncoderSettings settings, string source, bool copyAudio, string outputPath, CancellationToken cancellationToken)
     {
         var partialPath = outputPath + ArtifactNames.PartialSuffix;
         var arguments = new List<string>
         {
             "-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", $"{geometry.EncodeWidth}x{geometry.EncodeHeight}",
-            "-framerate", rate.ToString(), "-i", "pipe:0",
+            // The source comes first: ffmpeg opens inputs in order and blocks on the pipe until the stream header.
+            "-i", FfmpegTools.SafeInputPath(source),
+            "-f", "yuv4mpegpipe", "-i", "pipe:0",
+            "-map", "1:v:0", "-map", "0:a:0?",
         };
-        if (audio is not null)
-        {
-            arguments.AddRange(["-i", FfmpegTools.SafeInputPath(audio.Path), "-map", "0:v:0", "-map", "1:a:0"]);
-            arguments.AddRange(audio.Codec == "aac" ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"]);
-        }
-
+        arguments.AddRange(copyAudio ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"]);
         arguments.AddRange(
         [
-            "-c:v", "libx264", "-preset", settings.Preset, "-crf", settings.Crf.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c:v", "libx264", "-preset", settings.Preset, "-crf", settings.Crf.ToString(CultureInfo.InvariantCulture),
             "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
             "-movflags", "+faststart", "-f", "mp4", partialPath,
         ]);
-        return new Mp4Encoder(FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true), partialPath, outputPath);
+        var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
+        return new Mp4Encoder(process, copyAudio, partialPath, outputPath, cancellationToken);
     }
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> yuv420, CancellationToken cancellationToken) =>
-        _process.StandardInput.WriteAsync(yuv420, cancellationToken);
+    /// <summary>Starts the picture stream: frame size (padded to even) and rate. Chroma is sited at the centre of each 2×2 block, as the renderer averages it.</summary>
+    public ValueTask WriteStreamHeaderAsync(GridGeometry geometry, FrameRate rate, CancellationToken cancellationToken) =>
+        WriteAsync(Encoding.ASCII.GetBytes(
+            $"YUV4MPEG2 W{geometry.EncodeWidth} H{geometry.EncodeHeight} F{rate.Numerator}:{rate.Denominator} Ip A1:1 C420jpeg\n"), cancellationToken);
+
+    /// <summary>Writes one frame: <paramref name="frame"/> holds <see cref="FramePrefixLength"/> free bytes, then the yuv420p picture.</summary>
+    public ValueTask WriteFrameAsync(Memory<byte> frame, CancellationToken cancellationToken)
+    {
+        FramePrefix.CopyTo(frame.Span);
+        return WriteAsync(frame, cancellationToken);
+    }
 
     /// <summary>Ends the input, waits for ffmpeg and moves the finished file into place.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -71,10 +96,21 @@ public sealed class Mp4Encoder : IDisposable
             File.Delete(_partialPath);
         }
     }
-}
 
-/// <summary>The file whose first audio stream goes into the MP4, and that stream's codec as ffprobe names it.</summary>
-public sealed record AudioSource(string Path, string Codec);
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _process.StandardInput.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested && !_cancellationToken.IsCancellationRequested)
+        {
+            // ffmpeg quit (it closed the pipe): what it said is the useful part, not "broken pipe".
+            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new ConversionFailedException($"Encoding the MP4 failed: {_process.StderrTail}");
+        }
+    }
+}
 
 /// <summary>x264 settings: <paramref name="Preset"/> comes from configuration, <paramref name="Crf"/> from the job.</summary>
 public sealed record EncoderSettings(string Preset, int Crf);

@@ -41,9 +41,14 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
         var decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
         var decoding = new DecodePump(decoder, inputPath, guessedRate, token);
+        // The encoder starts now too, guessing its audio can be copied (true when the source is silent or has AAC, as
+        // most do); the probe corrects the guess before anything is written.
+        var encoderSettings = new EncoderSettings(_settings.EncoderPreset, options.Crf);
+        var videoPath = Path.Combine(outputDirectory, ArtifactNames.Video);
         Mp4Encoder? encoder = null;
         try
         {
+            encoder = options.SaveMp4 ? Mp4Encoder.Start(tools, encoderSettings, inputPath, copyAudio: true, videoPath, token) : null;
             var media = await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false);
             var timing = OutputTiming.For(media, options);
             if (guessedRate is null && timing.Resample is not null)
@@ -57,12 +62,20 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
             var renderer = new FrameRenderer(options, geometry, fonts);
             var yuvLength = PixelConverter.Yuv420Length(geometry);
+            var frameLength = Mp4Encoder.FramePrefixLength + yuvLength;
             Directory.CreateDirectory(outputDirectory);
 
-            encoder = options.SaveMp4
-                ? Mp4Encoder.Start(tools, new EncoderSettings(_settings.EncoderPreset, options.Crf), geometry, rate,
-                    media.AudioCodec is { } audioCodec ? new AudioSource(inputPath, audioCodec) : null, Path.Combine(outputDirectory, ArtifactNames.Video), token)
-                : null;
+            if (encoder is not null)
+            {
+                var copyAudio = media.AudioCodec is null or "aac";
+                if (encoder.CopiesAudio != copyAudio)
+                {
+                    encoder.Dispose();
+                    encoder = Mp4Encoder.Start(tools, encoderSettings, inputPath, copyAudio, videoPath, token);
+                }
+
+                await encoder.WriteStreamHeaderAsync(geometry, rate, token).ConfigureAwait(false);
+            }
 
             var pngQueue = options.SavePng
                 ? new BoundedWorkQueue<(int Index, PngFrame Png)>(
@@ -82,10 +95,10 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 ? null
                 : new BoundedWorkQueue<byte[]>(
                     EncodeQueueLength, 1,
-                    async (yuv, ct) =>
+                    async (encoded, ct) =>
                     {
-                        await encoder.WriteFrameAsync(yuv.AsMemory(0, yuvLength), ct).ConfigureAwait(false);
-                        ArrayPool<byte>.Shared.Return(yuv);
+                        await encoder.WriteFrameAsync(encoded.AsMemory(0, frameLength), ct).ConfigureAwait(false);
+                        ArrayPool<byte>.Shared.Return(encoded);
                     },
                     yuv => ArrayPool<byte>.Shared.Return(yuv), token);
 
@@ -105,9 +118,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
                 if (videoQueue is not null)
                 {
-                    var yuv = ArrayPool<byte>.Shared.Rent(yuvLength);
-                    renderer.PaintYuv420(yuv);
-                    await videoQueue.EnqueueAsync(yuv, token).ConfigureAwait(false);
+                    var encoded = ArrayPool<byte>.Shared.Rent(frameLength);
+                    renderer.PaintYuv420(encoded.AsSpan(Mp4Encoder.FramePrefixLength, yuvLength));
+                    await videoQueue.EnqueueAsync(encoded, token).ConfigureAwait(false);
                 }
 
                 if (pngQueue is not null)
