@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading.Channels;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Rendering;
 
@@ -24,10 +25,11 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
     // GridGeometry.AnalysisSize in ffmpeg's expression language: fit within the box, never enlarge, even sizes.
     private static readonly string AnalysisScale = BuildAnalysisScale(GridGeometry.MaxAnalysisSize);
 
-    /// <summary>Streams decoded frames; each must be disposed by the consumer. <paramref name="rate"/> null keeps the source's timing.</summary>
-    public async IAsyncEnumerable<YuvFrame> DecodeAsync(
-        string path, FrameRate? rate, double? startSeconds, int? maxFrames,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts decoding now; frames arrive in <see cref="DecodingSession.Frames"/>, each to be disposed by the consumer,
+    /// and up to <paramref name="readAhead"/> wait there. <paramref name="rate"/> null keeps the source's timing.
+    /// </summary>
+    public DecodingSession Start(string path, FrameRate? rate, double? startSeconds, int? maxFrames, int readAhead, CancellationToken cancellationToken = default)
     {
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-v", "error" };
         if (singleThreaded)
@@ -54,46 +56,123 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
         }
 
         arguments.AddRange(["-f", "yuv4mpegpipe", "pipe:1"]);
+        var failureContext = startSeconds is null ? "." : $" at {startSeconds:0.###} s.";
+        return new DecodingSession(FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken), readAhead, failureContext, cancellationToken);
+    }
 
-        using var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken);
-        var output = new BufferedStream(process.StandardOutput, 1 << 16);
-        var header = await ReadLineAsync(output, cancellationToken).ConfigureAwait(false);
-        var index = 0;
-        if (header is not null)
+    /// <summary>Streams decoded frames; each must be disposed by the consumer. <paramref name="rate"/> null keeps the source's timing.</summary>
+    public async IAsyncEnumerable<YuvFrame> DecodeAsync(
+        string path, FrameRate? rate, double? startSeconds, int? maxFrames,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var session = Start(path, rate, startSeconds, maxFrames, readAhead: 4, cancellationToken);
+        await foreach (var frame in session.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var (width, height) = ParseHeader(header);
-            var frameLength = YuvFrame.ByteLength(width, height);
-            while (await ReadLineAsync(output, cancellationToken).ConfigureAwait(false) is { } marker && marker.StartsWith("FRAME", StringComparison.Ordinal))
+            yield return frame;
+        }
+    }
+
+    /// <summary>
+    /// One running decode. Frames are read on a thread of its own with blocking pipe reads: ffmpeg writes its output
+    /// in 32 KB chunks, and an asynchronous pipe read on Linux costs an epoll wake-up and a thread-pool hop per chunk
+    /// (~11 per 640×360 frame). Disposal kills ffmpeg if it still runs, waits for the reader and returns unconsumed
+    /// frames to the pool.
+    /// </summary>
+    public sealed class DecodingSession : IAsyncDisposable
+    {
+        private readonly FfmpegProcess _process;
+        private readonly Channel<YuvFrame> _frames;
+        private readonly CancellationTokenSource _stop;
+        private readonly Task _reader;
+
+        internal DecodingSession(FfmpegProcess process, int readAhead, string failureContext, CancellationToken cancellationToken)
+        {
+            _process = process;
+            _frames = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(readAhead) { SingleReader = true, SingleWriter = true });
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _reader = Task.Factory.StartNew(
+                () => ReadFrames(failureContext), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        /// <summary>
+        /// Completes after the last frame, or with the decode's error (a <see cref="VideoInputException"/> for
+        /// unreadable input, <see cref="OperationCanceledException"/> when stopped).
+        /// </summary>
+        public ChannelReader<YuvFrame> Frames => _frames.Reader;
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            _process.Kill();
+            await _reader.ConfigureAwait(false);
+            while (_frames.Reader.TryRead(out var frame))
             {
-                var frame = new YuvFrame(width, height) { Index = index };
-                int read;
-                try
+                frame.Dispose();
+            }
+
+            _process.Dispose();
+            _stop.Dispose();
+        }
+
+        private void ReadFrames(string failureContext)
+        {
+            var index = 0;
+            try
+            {
+                var output = new BufferedStream(_process.StandardOutput, 1 << 16);
+                if (ReadLine(output) is { } header)
                 {
-                    read = await output.ReadAtLeastAsync(frame.Data, frameLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    frame.Dispose();
-                    throw;
+                    var (width, height) = ParseHeader(header);
+                    var frameLength = YuvFrame.ByteLength(width, height);
+                    while (ReadLine(output) is { } marker && marker.StartsWith("FRAME", StringComparison.Ordinal))
+                    {
+                        var frame = new YuvFrame(width, height) { Index = index };
+                        if (output.ReadAtLeast(frame.Data.Span, frameLength, throwOnEndOfStream: false) < frameLength || !HandOver(frame))
+                        {
+                            frame.Dispose();
+                            break;
+                        }
+
+                        index++;
+                    }
                 }
 
-                if (read < frameLength)
+                var exitCode = _process.WaitForExitAsync().GetAwaiter().GetResult();
+                if (index == 0 && !_stop.IsCancellationRequested)
                 {
-                    frame.Dispose();
-                    break;
+                    throw exitCode == 0
+                        ? new VideoInputException(VideoInputError.NoFrames, "No frame could be decoded from the video" + failureContext)
+                        : new VideoInputException(VideoInputError.Damaged, $"The video could not be decoded; it is probably damaged or truncated. ffmpeg said: {_process.StderrTail}");
                 }
 
-                index++;
-                yield return frame;
+                // Stopped early, ffmpeg was killed: what was read is not the whole video.
+                _frames.Writer.TryComplete(_stop.IsCancellationRequested ? new OperationCanceledException(_stop.Token) : null);
+            }
+            catch (Exception e)
+            {
+                _frames.Writer.TryComplete(e);
             }
         }
 
-        var exitCode = await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (index == 0)
+        /// <summary>Blocks the reader thread while the consumer is behind; false once stopped.</summary>
+        private bool HandOver(YuvFrame frame)
         {
-            throw exitCode == 0
-                ? new VideoInputException(VideoInputError.NoFrames, "No frame could be decoded from the video" + (startSeconds is null ? "." : $" at {startSeconds:0.###} s."))
-                : new VideoInputException(VideoInputError.Damaged, $"The video could not be decoded; it is probably damaged or truncated. ffmpeg said: {process.StderrTail}");
+            try
+            {
+                while (!_frames.Writer.TryWrite(frame))
+                {
+                    if (!_frames.Writer.WaitToWriteAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
     }
 
@@ -122,23 +201,23 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
     }
 
     /// <summary>One ASCII line of the y4m stream (header or frame marker), or null at the end of the stream.</summary>
-    private static async ValueTask<string?> ReadLineAsync(Stream stream, CancellationToken cancellationToken)
+    private static string? ReadLine(Stream stream)
     {
-        var line = new StringBuilder();
-        var single = new byte[1];
-        while (line.Length < MaxHeaderLength)
+        Span<byte> line = stackalloc byte[MaxHeaderLength];
+        for (var length = 0; length < line.Length; length++)
         {
-            if (await stream.ReadAsync(single, cancellationToken).ConfigureAwait(false) == 0)
+            var next = stream.ReadByte();
+            if (next < 0)
             {
-                return line.Length == 0 ? null : line.ToString();
+                return length == 0 ? null : Encoding.ASCII.GetString(line[..length]);
             }
 
-            if (single[0] == (byte)'\n')
+            if (next == '\n')
             {
-                return line.ToString();
+                return Encoding.ASCII.GetString(line[..length]);
             }
 
-            line.Append((char)single[0]);
+            line[length] = (byte)next;
         }
 
         throw new ConversionFailedException("ffmpeg wrote an unexpected stream header (no end of line).");

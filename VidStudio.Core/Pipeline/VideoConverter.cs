@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Threading.Channels;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
@@ -40,7 +39,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         // x264 saturates the cores, so with MP4 output the decoder's own threads would only add overhead. (PNG writing is
         // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
         var decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
-        var decoding = new DecodePump(decoder, inputPath, guessedRate, token);
+        var decoding = decoder.Start(inputPath, guessedRate, null, null, DecodeQueueLength, token);
         // The encoder starts now too, guessing its audio can be copied (true when the source is silent or has AAC, as
         // most do); the probe corrects the guess before anything is written.
         var encoderSettings = new EncoderSettings(_settings.EncoderPreset, options.Crf);
@@ -54,7 +53,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             if (guessedRate is null && timing.Resample is not null)
             {
                 await decoding.DisposeAsync().ConfigureAwait(false);
-                decoding = new DecodePump(decoder, inputPath, timing.Resample, token);
+                decoding = decoder.Start(inputPath, timing.Resample, null, null, DecodeQueueLength, token);
             }
 
             var rate = timing.Rate;
@@ -136,7 +135,6 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 }
             }
 
-            await decoding.Completion.ConfigureAwait(false);
             if (pngQueue is not null)
             {
                 await pngQueue.CompleteAsync().ConfigureAwait(false);
@@ -196,72 +194,5 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         return artifacts;
 
         void Add(ArtifactKind kind, string name) => artifacts.Add(new Artifact(kind, name, new FileInfo(Path.Combine(directory, name)).Length));
-    }
-
-    /// <summary>
-    /// Decoding on its own task into a bounded channel, so ffmpeg keeps decoding while a frame is rendered. Disposal
-    /// stops it (killing its ffmpeg), waits for it and returns the frames still queued to the pool.
-    /// </summary>
-    private sealed class DecodePump : IAsyncDisposable
-    {
-        private readonly Channel<YuvFrame> _frames = Channel.CreateBounded<YuvFrame>(new BoundedChannelOptions(DecodeQueueLength) { SingleReader = true, SingleWriter = true });
-        private readonly CancellationTokenSource _stop;
-
-        public DecodePump(FrameDecoder decoder, string inputPath, FrameRate? rate, CancellationToken token)
-        {
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-            Completion = PumpAsync(decoder, inputPath, rate, _stop.Token);
-        }
-
-        public ChannelReader<YuvFrame> Frames => _frames.Reader;
-
-        public Task Completion { get; }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await Completion.ConfigureAwait(false);
-            }
-            catch
-            {
-                // Its failure, if any, was already seen by the reader or no longer matters.
-            }
-
-            while (_frames.Reader.TryRead(out var frame))
-            {
-                frame.Dispose();
-            }
-
-            _stop.Dispose();
-        }
-
-        private async Task PumpAsync(FrameDecoder decoder, string inputPath, FrameRate? rate, CancellationToken token)
-        {
-            await Task.Yield();
-            try
-            {
-                await foreach (var frame in decoder.DecodeAsync(inputPath, rate, null, null, token).ConfigureAwait(false))
-                {
-                    try
-                    {
-                        await _frames.Writer.WriteAsync(frame, token).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        frame.Dispose();
-                        throw;
-                    }
-                }
-
-                _frames.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                _frames.Writer.Complete(e);
-                throw;
-            }
-        }
     }
 }
