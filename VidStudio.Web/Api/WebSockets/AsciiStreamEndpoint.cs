@@ -77,32 +77,54 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
         }
     }
 
-    /// <summary>Reads the start message (bounded by MaxFileSize in base64) and writes the decoded video to <paramref name="staged"/>.</summary>
+    /// <summary>
+    /// Reads the start message chunk by chunk (bounded by MaxFileSize in base64), decoding the video straight into
+    /// <paramref name="staged"/>, so memory does not grow with the upload.
+    /// </summary>
     private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartAsync(WebSocket socket, string staged, CancellationToken cancellationToken)
     {
         var limit = settings.Value.MaxFileSize * 4 / 3 + 64 * 1024;
-        var message = new ArrayBufferWriter<byte>(64 * 1024);
-        ValueWebSocketReceiveResult result;
-        do
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        StartMessageSplitter splitter;
+        try
         {
-            result = await socket.ReceiveAsync(message.GetMemory(64 * 1024), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
+            await using var video = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: false);
+            splitter = new StartMessageSplitter(video);
+            long received = 0;
+            ValueWebSocketReceiveResult result;
+            do
             {
-                throw new OperationCanceledException("The client closed before sending its start message.");
-            }
+                result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    throw new OperationCanceledException("The client closed before sending its start message.");
+                }
 
-            message.Advance(result.Count);
-            if (message.WrittenCount > limit)
-            {
-                return (null, $"The message is larger than the upload limit of {settings.Value.MaxFileSize / (1024.0 * 1024):0.#} MB.");
+                received += result.Count;
+                if (received > limit)
+                {
+                    return (null, $"The message is larger than the upload limit of {settings.Value.MaxFileSize / (1024.0 * 1024):0.#} MB.");
+                }
+
+                splitter.Write(buffer.AsSpan(0, result.Count));
             }
+            while (!result.EndOfMessage);
+
+            splitter.Complete();
         }
-        while (!result.EndOfMessage);
+        catch (FormatException format)
+        {
+            return (null, format.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(message.WrittenMemory);
+            document = JsonDocument.Parse(splitter.Rest);
         }
         catch (JsonException)
         {
@@ -112,17 +134,16 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("action", out var action) || action.GetString() != "start")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String || action.GetString() != "start")
             {
                 return (null, "The first message must have \"action\": \"start\".");
             }
 
-            if (!root.TryGetProperty("file_base64", out var file) || file.ValueKind != JsonValueKind.String || !file.TryGetBytesFromBase64(out var bytes) || bytes.Length == 0)
+            if (!splitter.FoundFile || splitter.VideoLength == 0)
             {
                 return (null, "\"file_base64\" must hold the video, base64-encoded.");
             }
 
-            await File.WriteAllBytesAsync(staged, bytes, cancellationToken);
             try
             {
                 return (ConversionOptionsParser.ParseValid(ApiJson.Fields(root.EnumerateObject().Where(p => p.Name is not ("action" or "file_base64"))), jobs.Defaults), null);
