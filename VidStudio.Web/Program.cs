@@ -149,6 +149,7 @@ app.UseAntiforgery();
 
 app.MapControllers().RequireRateLimiting(ApiRateLimit.Policy);
 app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context));
+app.MapPost(StudioUploadEndpoint.Path, StudioUploadEndpoint.HandleAsync).RequireRateLimiting(ApiRateLimit.UploadPolicy).ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(ui =>
 {

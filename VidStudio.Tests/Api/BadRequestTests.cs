@@ -130,4 +130,21 @@ public class BadRequestTests(ServerFixture app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("SQLite", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Studio_uploads_refuse_empty_oversized_and_unusable_files_and_accept_a_video()
+    {
+        await AssertProblemAsync(await _client.PostAsync("/studio/uploads?name=a.mp4", new ByteArrayContent([])), HttpStatusCode.BadRequest, null, "request body");
+        var oversized = new ByteArrayContent(new byte[ServerFixture.MaxFileSize + 1]);
+        await AssertProblemAsync(await _client.PostAsync("/studio/uploads?name=a.mp4", oversized), HttpStatusCode.RequestEntityTooLarge, null, "at most");
+        await AssertProblemAsync(await _client.PostAsync("/studio/uploads?name=notes.mp4", new StringContent("just text")), HttpStatusCode.UnsupportedMediaType, null, "not a video");
+
+        var clip = app.Media.TestSource("studio-http.mp4", 160, 90, seconds: 1);
+        var response = await _client.PostAsync("/studio/uploads?name=..%2F..%2Fclip.mp4", new ByteArrayContent(await File.ReadAllBytesAsync(clip)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetString()!;
+        var stored = Directory.GetFiles(Path.Combine(app.DataDirectory, "studio", id));
+        Assert.Equal("source.mp4", Path.GetFileName(Assert.Single(stored)));
+    }
 }

@@ -185,7 +185,7 @@ public class JobApiTests(ServerFixture app)
     {
         var sources = app.Services.GetRequiredService<VidStudio.Web.Studio.StudioSources>();
         await using var clip = File.OpenRead(app.Media.TestSource("studio-old.mp4", 160, 90, seconds: 1));
-        var source = await sources.AddUploadAsync(clip, "studio-old.mp4", null, CancellationToken.None);
+        var source = await sources.AddUploadAsync(clip, "studio-old.mp4", CancellationToken.None);
         Assert.True(File.Exists(source.Path));
 
         app.Clock.Offset = TimeSpan.FromHours(25);

@@ -7,8 +7,8 @@ using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Studio;
 
-/// <summary>A video the Studio works on: an upload or the built-in sample.</summary>
-public sealed record StudioSource(string Path, string DisplayName, MediaInfo Media);
+/// <summary>A video the Studio works on: an upload (with the id of its folder) or the built-in sample.</summary>
+public sealed record StudioSource(string Path, string DisplayName, MediaInfo Media, string? UploadId = null);
 
 /// <summary>
 /// Videos opened in the Studio. Uploads are kept under <c>DataDirectory/studio</c> (one folder each, stored as
@@ -25,33 +25,41 @@ public sealed class StudioSources(FramePreviewer previewer, FfmpegTools tools, J
     public string SamplePath => Path.Combine(settings.Value.DataPath, "sample", "sample.mp4");
 
     /// <summary>Stores an upload and probes it; a file that is not a video throws <see cref="VideoInputException"/> and is deleted.</summary>
-    public async Task<StudioSource> AddUploadAsync(Stream content, string originalName, IProgress<long>? progress, CancellationToken cancellationToken)
+    public async Task<StudioSource> AddUploadAsync(Stream content, string originalName, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_root, Guid.NewGuid().ToString("N"));
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(_root, id);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "source" + JobFiles.SafeExtensionOf(originalName));
         try
         {
             await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    total += read;
-                    progress?.Report(total);
-                }
+                await content.CopyToAsync(target, 81920, cancellationToken);
             }
 
-            return new StudioSource(path, JobFiles.DisplayName(originalName), await previewer.ProbeAsync(path, cancellationToken));
+            return new StudioSource(path, JobFiles.DisplayName(originalName), await previewer.ProbeAsync(path, cancellationToken), id);
         }
         catch
         {
             JobFiles.DeleteDirectory(folder);
             throw;
         }
+    }
+
+    /// <summary>An upload stored by <see cref="AddUploadAsync"/>, by its id (probing again is served from the previewer's cache).</summary>
+    public async Task<StudioSource> OpenUploadAsync(string id, string originalName, CancellationToken cancellationToken)
+    {
+        // The id names a folder: only the exact form AddUploadAsync creates is accepted, so it cannot point elsewhere.
+        var source = Guid.TryParseExact(id, "N", out var guid) && guid.ToString("N") == id && Directory.Exists(Path.Combine(_root, id))
+            ? Directory.EnumerateFiles(Path.Combine(_root, id), "source*").FirstOrDefault()
+            : null;
+        if (source is null)
+        {
+            throw new VideoInputException(VideoInputError.NotFound, "The upload is no longer available; please upload the video again.");
+        }
+
+        return new StudioSource(source, JobFiles.DisplayName(originalName), await previewer.ProbeAsync(source, cancellationToken), id);
     }
 
     /// <summary>The built-in sample: 6 s of ffmpeg's test pattern with a tone, generated on first use.</summary>
