@@ -19,7 +19,7 @@ done
 grep -q '"status":"healthy"' "$data/health.json" || { echo "published server is not healthy:"; cat "$data/server.log"; exit 1; }
 
 fail=0
-for asset in "$@" / /_content/MudBlazor/MudBlazor.min.css /_content/MudBlazor/MudBlazor.min.js /_framework/blazor.web.js /studio.css /docs/index.html /docs/swagger-ui-bundle.js /redoc/redoc.standalone.js; do
+for asset in "$@" / /_content/MudBlazor/MudBlazor.min.css /_content/MudBlazor/MudBlazor.min.js /_framework/blazor.web.js /studio.css /studio.js /docs/index.html /docs/swagger-ui-bundle.js /redoc/redoc.standalone.js; do
   size=$(curl -fsS "http://127.0.0.1:$port$asset" | wc -c)
   if [ "$size" -eq 0 ]; then
     echo "published server serves $asset empty"
