@@ -20,8 +20,8 @@ public sealed class StartMessageSplitter(Stream video, int maxRestLength = 64 * 
     private const string FileKey = "file_base64";
 
     private readonly ArrayBufferWriter<byte> _rest = new(1024);
-    private readonly byte[] _pending = new byte[4096];
-    private readonly byte[] _decoded = new byte[4096 / 4 * 3];
+    private readonly byte[] _pending = new byte[64 * 1024];
+    private readonly byte[] _decoded = new byte[64 * 1024 / 4 * 3];
     private readonly StringBuilder _key = new();
     private int _pendingLength, _unicodeDigits, _unicodeValue;
     private int _depth;
@@ -40,23 +40,43 @@ public sealed class StartMessageSplitter(Stream video, int maxRestLength = 64 * 
     /// <exception cref="FormatException">The video is not valid base64, or the rest of the message is too large.</exception>
     public void Write(ReadOnlySpan<byte> chunk)
     {
-        foreach (var b in chunk)
+        while (!chunk.IsEmpty)
         {
-            if (_inFile)
+            if (_inFile && !_escaped && _unicodeDigits == 0)
             {
-                ConsumeFileByte(b);
-                continue;
+                // Nearly all of the message: base64 up to the next escape or the closing quote goes to the decoder in
+                // one piece (byte by byte this split ~136 MB/s, slower than a LAN delivers it).
+                var run = chunk.IndexOfAny((byte)'\\', (byte)'"');
+                var base64 = run < 0 ? chunk : chunk[..run];
+                AddBase64(base64);
+                chunk = chunk[base64.Length..];
+                if (chunk.IsEmpty)
+                {
+                    break;
+                }
             }
 
-            Keep(b);
-            if (_inString)
-            {
-                ConsumeStringByte(b);
-            }
-            else
-            {
-                ConsumeStructureByte(b);
-            }
+            Consume(chunk[0]);
+            chunk = chunk[1..];
+        }
+    }
+
+    private void Consume(byte b)
+    {
+        if (_inFile)
+        {
+            ConsumeFileByte(b);
+            return;
+        }
+
+        Keep(b);
+        if (_inString)
+        {
+            ConsumeStringByte(b);
+        }
+        else
+        {
+            ConsumeStructureByte(b);
         }
     }
 
@@ -170,20 +190,16 @@ public sealed class StartMessageSplitter(Stream video, int maxRestLength = 64 * 
             }
         }
 
-        switch (b)
+        // Plain base64 never gets here (Write hands runs of it to the decoder): b starts an escape or ends the string.
+        if (b == '\\')
         {
-            case (byte)'\\':
-                _escaped = true;
-                return;
-            case (byte)'"':
-                _inFile = false;
-                FlushBase64(isFinalBlock: true);
-                Keep(b); // the kept message gets "file_base64": ""
-                return;
-            default:
-                AddBase64Char(b);
-                return;
+            _escaped = true;
+            return;
         }
+
+        _inFile = false;
+        FlushBase64(isFinalBlock: true);
+        Keep(b); // the kept message gets "file_base64": ""
     }
 
     private static int HexValue(byte digit) => digit switch
@@ -194,6 +210,7 @@ public sealed class StartMessageSplitter(Stream video, int maxRestLength = 64 * 
         _ => throw new FormatException("\"file_base64\" holds an invalid \\u escape."),
     };
 
+    /// <summary>One character given as an escape; the decoder checks the plain runs itself.</summary>
     private void AddBase64Char(int c)
     {
         if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '/' or '='))
@@ -201,10 +218,21 @@ public sealed class StartMessageSplitter(Stream video, int maxRestLength = 64 * 
             throw new FormatException("\"file_base64\" holds characters that are not base64.");
         }
 
-        _pending[_pendingLength++] = (byte)c;
-        if (_pendingLength == _pending.Length)
+        AddBase64([(byte)c]);
+    }
+
+    private void AddBase64(ReadOnlySpan<byte> base64)
+    {
+        while (!base64.IsEmpty)
         {
-            FlushBase64(isFinalBlock: false);
+            var count = Math.Min(base64.Length, _pending.Length - _pendingLength);
+            base64[..count].CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += count;
+            base64 = base64[count..];
+            if (_pendingLength == _pending.Length)
+            {
+                FlushBase64(isFinalBlock: false);
+            }
         }
     }
 
