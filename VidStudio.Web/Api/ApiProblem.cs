@@ -13,4 +13,8 @@ public sealed class ApiProblemException(int status, string title, string detail,
     public string? Field { get; } = field;
 
     public static ApiProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what);
+
+    /// <summary>413 for a file over the MaxFileSize setting, the same wherever files are uploaded.</summary>
+    public static ApiProblemException UploadTooLarge(long maxFileSize, string? field = null) => new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
+        $"Each file may be at most {maxFileSize / (1024.0 * 1024):0.#} MB (setting MaxFileSize).", field);
 }

@@ -35,7 +35,7 @@ public sealed class MultipartUploadReader(JobFiles files)
         var maxBody = maxFileSize * maxFiles + MaxFields * MaxFieldLength;
         if (request.ContentLength > maxBody)
         {
-            throw TooLarge(maxFileSize);
+            throw ApiProblemException.UploadTooLarge(maxFileSize, "file");
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -125,7 +125,7 @@ public sealed class MultipartUploadReader(JobFiles files)
                     total += read;
                     if (total > maxFileSize)
                     {
-                        throw TooLarge(maxFileSize);
+                        throw ApiProblemException.UploadTooLarge(maxFileSize, "file");
                     }
 
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
@@ -157,7 +157,4 @@ public sealed class MultipartUploadReader(JobFiles files)
 
         return new string(buffer, 0, length);
     }
-
-    private static ApiProblemException TooLarge(long maxFileSize) => new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
-        $"Each file may be at most {maxFileSize / (1024.0 * 1024):0.#} MB (setting MaxFileSize).", "file");
 }

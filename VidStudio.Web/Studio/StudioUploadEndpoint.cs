@@ -25,8 +25,7 @@ public static class StudioUploadEndpoint
 
         if (request.ContentLength > sources.MaxFileSize)
         {
-            throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "Upload too large",
-                $"A video may be at most {sources.MaxFileSize / (1024.0 * 1024):0.#} MB (setting MaxFileSize).");
+            throw ApiProblemException.UploadTooLarge(sources.MaxFileSize);
         }
 
         // Kestrel delivers exactly Content-Length bytes, so the check above bounds the body.
