@@ -26,15 +26,13 @@ public sealed class Mp4Encoder : IDisposable
     private readonly FfmpegProcess _process;
     private readonly string _partialPath;
     private readonly string _finalPath;
-    private readonly CancellationToken _cancellationToken;
 
-    private Mp4Encoder(FfmpegProcess process, bool copiesAudio, string partialPath, string finalPath, CancellationToken cancellationToken)
+    private Mp4Encoder(FfmpegProcess process, bool copiesAudio, string partialPath, string finalPath)
     {
         _process = process;
         CopiesAudio = copiesAudio;
         _partialPath = partialPath;
         _finalPath = finalPath;
-        _cancellationToken = cancellationToken;
     }
 
     /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
@@ -59,7 +57,7 @@ public sealed class Mp4Encoder : IDisposable
             "-movflags", "+faststart", "-f", "mp4", partialPath,
         ]);
         var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
-        return new Mp4Encoder(process, copyAudio, partialPath, outputPath, cancellationToken);
+        return new Mp4Encoder(process, copyAudio, partialPath, outputPath);
     }
 
     /// <summary>Starts the picture stream: frame size (padded to even) and rate. Chroma is sited at the centre of each 2×2 block, as the renderer averages it.</summary>
@@ -103,7 +101,7 @@ public sealed class Mp4Encoder : IDisposable
         {
             await _process.StandardInput.WriteAsync(data, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested && !_cancellationToken.IsCancellationRequested)
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // ffmpeg quit (it closed the pipe): what it said is the useful part, not "broken pipe".
             await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
