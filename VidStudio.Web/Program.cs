@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,8 +12,10 @@ using VidStudio.Core.Preview;
 using VidStudio.Core.Rendering;
 using VidStudio.Web.Api;
 using VidStudio.Web.Api.WebSockets;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Hosting;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
@@ -59,16 +61,25 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new FfmpegTools(settings.FfmpegPath, settings.FfprobePath));
 builder.Services.AddSingleton(_ => new FontSet(settings.MonoFontPath, settings.FallbackFontPath));
-builder.Services.AddSingleton(new ConverterSettings { EncoderPreset = settings.EncoderPreset });
+var limits = new ConversionLimits
+{
+    MaxRows = settings.MaxRows,
+    MaxAspectRatio = settings.MaxAspectRatio,
+    MaxOutputPixels = settings.MaxOutputPixels,
+    MaxOutputFrames = settings.MaxOutputFrames,
+    MaxOutputBytes = settings.MaxJobOutputBytes,
+};
+builder.Services.AddSingleton(new ConverterSettings { EncoderPreset = settings.EncoderPreset, Limits = limits });
 builder.Services.AddSingleton<VideoConverter>();
-builder.Services.AddSingleton<TextFrameStream>();
-builder.Services.AddSingleton(sp => new FramePreviewer(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>()));
+builder.Services.AddSingleton(sp => new TextFrameStream(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
+builder.Services.AddSingleton(sp => new FramePreviewer(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
 
 // Data and jobs. JobRecovery is registered before the Hangfire servers so it migrates and re-queues before they start.
 builder.Services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataPath, "vidstudio.db")}"));
 builder.Services.AddSingleton<JobFiles>();
 builder.Services.AddSingleton<RunningJobs>();
 builder.Services.AddSingleton<JobNotifier>();
+builder.Services.AddSingleton<DiskSpaceGuard>();
 builder.Services.AddSingleton<JobService>();
 builder.Services.AddSingleton<PresetService>();
 builder.Services.AddTransient<ConversionJob>();
@@ -101,6 +112,8 @@ builder.Services.AddHangfireServer(server =>
 // Keys for antiforgery and Blazor circuits live with the data, so a restart (or a new container) keeps them.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");
 
+builder.Services.AddVidStudioAuth(settings);
+
 // Studio (Blazor Server + MudBlazor)
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Notifications bottom-left: at the top right they covered the job page's action buttons.
@@ -111,6 +124,7 @@ builder.Services.AddHostedService<SampleClipWarmup>();
 
 // API
 builder.Services.AddSingleton<MultipartUploadReader>();
+builder.Services.AddSingleton<UploadQuota>();
 builder.Services.AddSingleton<FfmpegProbe>();
 builder.Services.AddSingleton<AsciiStreamEndpoint>();
 builder.Services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));
@@ -124,10 +138,23 @@ builder.Services.AddOpenApi(openApi =>
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy(ApiRateLimit.Policy, context => ApiRateLimit.PerClient(context, settings.RateLimit, settings.RateLimit.PermitLimit));
-    limiter.AddPolicy(ApiRateLimit.UploadPolicy, context => ApiRateLimit.PerClient(context, settings.RateLimit, settings.RateLimit.UploadPermitLimit));
+    limiter.GlobalLimiter = ApiRateLimit.CreateGlobal(settings.RateLimit);
     limiter.OnRejected = ApiRateLimit.WriteProblemAsync;
 });
+if (settings.KnownProxies.Length > 0)
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // Only the configured proxies: the defaults would also believe any process on this machine.
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.KnownProxies.Clear();
+        foreach (var proxy in settings.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+    });
+}
 if (settings.CorsOrigins.Length > 0)
 {
     builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(settings.CorsOrigins).AllowAnyHeader().AllowAnyMethod()));
@@ -135,21 +162,31 @@ if (settings.CorsOrigins.Length > 0)
 
 var app = builder.Build();
 
+if (settings.KnownProxies.Length > 0)
+{
+    app.UseForwardedHeaders();
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
+app.UseLoopbackHostFilter(app.Configuration);
 if (settings.CorsOrigins.Length > 0)
 {
     app.UseCors();
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseWebSockets();
 app.UseAntiforgery();
 
-app.MapControllers().RequireRateLimiting(ApiRateLimit.Policy);
-app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context));
-app.MapPost(StudioUploadEndpoint.Path, StudioUploadEndpoint.HandleAsync).RequireRateLimiting(ApiRateLimit.UploadPolicy).ExcludeFromDescription();
+app.MapControllers().RequireAuthorization();
+app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context)).RequireAuthorization();
+app.MapPost(StudioUploadEndpoint.Path, StudioUploadEndpoint.HandleAsync).RequireAuthorization().ExcludeFromDescription();
+app.MapPost(AuthSchemes.SignOutPath, SignOutEndpoint.HandleAsync).ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(ui =>
 {
@@ -170,7 +207,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {
     DashboardTitle = "VidStudio jobs",
-    Authorization = settings.DashboardAllowRemote ? [new AllowAllDashboardRequests()] : [new LocalRequestsOnlyAuthorizationFilter()],
+    Authorization = [app.Services.GetRequiredService<DashboardAuthorization>()],
 });
 
 app.Run();

@@ -91,6 +91,11 @@ public sealed class FfmpegProcess : IDisposable
         }
     }
 
+    /// <summary>"ffmpeg exited with code 1" or, for a child ended by a signal (.NET reports 128 + signal), "ffmpeg was killed (signal 9)".</summary>
+    public static string DescribeExit(string name, int exitCode) => exitCode > 128 && exitCode < 160
+        ? $"{name} was killed (signal {exitCode - 128}{(exitCode - 128 == 9 ? ", e.g. by the out-of-memory killer" : "")})"
+        : $"{name} exited with code {exitCode}";
+
     public void Kill()
     {
         try

@@ -49,7 +49,8 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
             filters = $"fps={r},{filters}";
         }
 
-        arguments.AddRange(["-i", FfmpegTools.SafeInputPath(path), "-an", "-sn", "-dn", "-vf", filters]);
+        arguments.AddRange(FfmpegTools.UntrustedInput(path));
+        arguments.AddRange(["-an", "-sn", "-dn", "-vf", filters]);
         if (maxFrames is { } max)
         {
             arguments.AddRange(["-frames:v", max.ToString(CultureInfo.InvariantCulture)]);
@@ -143,6 +144,13 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
                     throw exitCode == 0
                         ? new VideoInputException(VideoInputError.NoFrames, "No frame could be decoded from the video" + failureContext)
                         : new VideoInputException(VideoInputError.Damaged, $"The video could not be decoded; it is probably damaged or truncated. ffmpeg said: {_process.StderrTail}");
+                }
+
+                if (exitCode != 0 && !_stop.IsCancellationRequested)
+                {
+                    // The decoder died mid-stream (killed, crashed, out of memory): the frames so far are not the video.
+                    throw new ConversionFailedException(
+                        $"Decoding stopped after {index} frames: {FfmpegProcess.DescribeExit("ffmpeg", exitCode)}. ffmpeg said: {_process.StderrTail}");
                 }
 
                 // Stopped early, ffmpeg was killed: what was read is not the whole video.

@@ -11,6 +11,12 @@ public enum VideoInputError
     Damaged,
     ResolutionTooLarge,
     NoFrames,
+
+    /// <summary>A playlist or manifest (HLS, DASH, ffconcat, ...): it names other files rather than holding a video.</summary>
+    Playlist,
+
+    /// <summary>The conversion would exceed a resource cap of the installation (render size, frame count).</summary>
+    OverLimit,
 }
 
 /// <summary>The input file is not something the engine can convert; the message is meant for the user.</summary>

@@ -31,8 +31,15 @@ public sealed class VideoProber(FfmpegTools tools)
             throw new VideoInputException(VideoInputError.Empty, "The file is empty (0 bytes).");
         }
 
+        if (PlaylistSignature.Describe(fullPath) is { } playlist)
+        {
+            throw new VideoInputException(VideoInputError.Playlist,
+                $"The file is {playlist}, which refers to other files instead of holding a video; upload the video itself.");
+        }
+
         using var root = await RunProbeAsync(
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", fullPath], cancellationToken).ConfigureAwait(false);
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", .. FfmpegTools.UntrustedInput(fullPath, withInputFlag: false)],
+            cancellationToken).ConfigureAwait(false);
         var json = root.RootElement;
 
         var format = json.TryGetProperty("format", out var f) ? f : default;
@@ -115,7 +122,8 @@ public sealed class VideoProber(FfmpegTools tools)
     private async Task<(long Packets, double EndTime)> CountVideoPacketsAsync(string fullPath, CancellationToken cancellationToken)
     {
         using var root = await RunProbeAsync(
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,duration_time", "-print_format", "json", fullPath],
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,duration_time", "-print_format", "json",
+             .. FfmpegTools.UntrustedInput(fullPath, withInputFlag: false)],
             cancellationToken).ConfigureAwait(false);
         long count = 0;
         double end = 0;

@@ -111,7 +111,9 @@ public sealed record ConversionOptions
 
         if (Style == AsciiStyle.Custom)
         {
-            var length = Charset is null ? 0 : new System.Globalization.StringInfo(Charset).LengthInTextElements;
+            // Counted as the mapper uses it: one glyph per UTF-16 character (surrogates are refused below), so combining
+            // marks count too; counting text elements let "ab" plus thousands of combining marks through as 2.
+            var length = Charset?.Length ?? 0;
             if (length is < MinCharsetLength or > MaxCharsetLength)
             {
                 errors.Add(new(FieldNames.Charset,

@@ -1,9 +1,9 @@
 namespace VidStudio.Core.Output;
 
-/// <summary>Writes a file under a temporary name and renames it into place once complete.</summary>
+/// <summary>Writes a file under a temporary name and renames it into place once complete; returns the bytes written.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    public static long Write(string path, ReadOnlySpan<byte> content)
     {
         var partial = path + ArtifactNames.PartialSuffix;
         using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
@@ -12,18 +12,22 @@ internal static class AtomicFile
         }
 
         File.Move(partial, path, overwrite: true);
+        return content.Length;
     }
 
     /// <summary>The same for content produced by a writer (<paramref name="write"/> gets a buffered stream).</summary>
-    public static void Write<TState>(string path, TState state, Action<Stream, TState> write)
+    public static long Write<TState>(string path, TState state, Action<Stream, TState> write)
     {
         var partial = path + ArtifactNames.PartialSuffix;
+        long length;
         using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
         {
             write(stream, state);
+            length = stream.Position;
         }
 
         File.Move(partial, path, overwrite: true);
+        return length;
     }
 
     /// <summary>Removes the partial files an interrupted run left in <paramref name="directory"/>.</summary>

@@ -35,20 +35,23 @@ public sealed class Mp4Encoder : IDisposable
         _finalPath = finalPath;
     }
 
+    /// <summary>Size of the partial MP4 so far (x264 writes as it goes).</summary>
+    public long BytesWritten => File.Exists(_partialPath) ? new FileInfo(_partialPath).Length : 0;
+
     /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
     public bool CopiesAudio { get; }
 
     public static Mp4Encoder Start(FfmpegTools tools, EncoderSettings settings, string source, bool copyAudio, string outputPath, CancellationToken cancellationToken)
     {
         var partialPath = outputPath + ArtifactNames.PartialSuffix;
-        var arguments = new List<string>
-        {
+        List<string> arguments =
+        [
             "-nostdin", "-hide_banner", "-v", "error", "-y",
             // The source comes first: ffmpeg opens inputs in order and blocks on the pipe until the stream header.
-            "-i", FfmpegTools.SafeInputPath(source),
+            .. FfmpegTools.UntrustedInput(source),
             "-f", "yuv4mpegpipe", "-i", "pipe:0",
             "-map", "1:v:0", "-map", "0:a:0?",
-        };
+        ];
         arguments.AddRange(copyAudio ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"]);
         arguments.AddRange(
         [
@@ -80,7 +83,7 @@ public sealed class Mp4Encoder : IDisposable
         var exitCode = await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
-            throw new ConversionFailedException($"Encoding the MP4 failed (ffmpeg exit code {exitCode}): {_process.StderrTail}");
+            throw new ConversionFailedException($"Encoding the MP4 failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
         }
 
         File.Move(_partialPath, _finalPath, overwrite: true);
@@ -104,8 +107,8 @@ public sealed class Mp4Encoder : IDisposable
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             // ffmpeg quit (it closed the pipe): what it said is the useful part, not "broken pipe".
-            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new ConversionFailedException($"Encoding the MP4 failed: {_process.StderrTail}");
+            var exitCode = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new ConversionFailedException($"Encoding the MP4 failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
         }
     }
 }

@@ -58,8 +58,8 @@ public sealed class PngFrame : IDisposable
         return memory.ToArray();
     }
 
-    /// <summary>Writes the PNG under a partial name and renames it into place.</summary>
-    public void Save(string path) => AtomicFile.Write(path, this, static (stream, png) => png.WriteTo(stream));
+    /// <summary>Writes the PNG under a partial name and renames it into place; returns its size in bytes.</summary>
+    public long Save(string path) => AtomicFile.Write(path, this, static (stream, png) => png.WriteTo(stream));
 
     public void Dispose()
     {

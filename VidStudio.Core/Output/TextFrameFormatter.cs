@@ -26,9 +26,10 @@ public sealed class TextFrameFormatter(int columns, int rows)
         return _chars;
     }
 
-    public void Write(string path, ReadOnlySpan<ushort> cells, GlyphSet glyphs)
+    /// <summary>Writes the frame atomically; returns its size in bytes.</summary>
+    public long Write(string path, ReadOnlySpan<ushort> cells, GlyphSet glyphs)
     {
         var length = Encoding.UTF8.GetBytes(Format(cells, glyphs), _utf8);
-        AtomicFile.Write(path, _utf8.AsSpan(0, length));
+        return AtomicFile.Write(path, _utf8.AsSpan(0, length));
     }
 }

@@ -9,6 +9,9 @@ public sealed record ConverterSettings
     /// <summary>Threads encoding PNG frames, the most expensive per-frame step after x264.</summary>
     public int PngWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Caps on what one job may ask for and write.</summary>
+    public ConversionLimits Limits { get; init; } = new();
+
     /// <summary>How often progress is reported at most.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

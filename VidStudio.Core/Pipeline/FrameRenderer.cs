@@ -64,7 +64,7 @@ public sealed class FrameRenderer
 
     public ReadOnlySpan<char> FormatText() => _text.Format(_cells, _mapper.Glyphs);
 
-    public void WriteText(string path) => _text.Write(path, _cells, _mapper.Glyphs);
+    public long WriteText(string path) => _text.Write(path, _cells, _mapper.Glyphs);
 
     /// <summary>The current frame's PNG content, copied out so it can be encoded while the next frame renders.</summary>
     public PngFrame CapturePng() => PngFrame.Capture(_coverage, Palette, _pixels, Geometry.RenderWidth, Geometry.RenderHeight);

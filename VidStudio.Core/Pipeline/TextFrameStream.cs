@@ -9,14 +9,13 @@ namespace VidStudio.Core.Pipeline;
 /// Text frames as they are decoded, for live streaming: the consumer's pace drives the decoder (bounded pipes, no
 /// queue), so a slow reader slows ffmpeg down instead of making frames pile up.
 /// </summary>
-public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts)
+public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts, ConversionLimits? limits = null)
 {
     public async IAsyncEnumerable<TextFrame> StreamAsync(string path, ConversionOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options.EnsureValid();
         var media = await new VideoProber(tools).ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var timing = OutputTiming.For(media, options);
-        var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
+        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
         var renderer = new FrameRenderer(options, geometry, fonts);
         await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, timing.Resample, null, null, cancellationToken).ConfigureAwait(false))
         {

@@ -22,6 +22,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     private const int DecodeQueueLength = 32;
     private const int EncodeQueueLength = 3;
 
+    /// <summary>Frames between checks of the output's size against <see cref="ConversionLimits.MaxOutputBytes"/>.</summary>
+    private const int OutputSizeCheckInterval = 16;
+
     private readonly ConverterSettings _settings = settings ?? new ConverterSettings();
 
     public async Task<ConversionResult> ConvertAsync(
@@ -49,7 +52,8 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         {
             encoder = options.SaveMp4 ? Mp4Encoder.Start(tools, encoderSettings, inputPath, copyAudio: true, videoPath, token) : null;
             var media = await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false);
-            var timing = OutputTiming.For(media, options);
+            var limits = _settings.Limits;
+            var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits);
             if (guessedRate is null && timing.Resample is not null)
             {
                 await decoding.DisposeAsync().ConfigureAwait(false);
@@ -58,7 +62,6 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
             var rate = timing.Rate;
             var expectedFrames = timing.ExpectedFrames;
-            var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
             var renderer = new FrameRenderer(options, geometry, fonts);
             var yuvLength = PixelConverter.Yuv420Length(geometry);
             var frameLength = Mp4Encoder.FramePrefixLength + yuvLength;
@@ -76,6 +79,8 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 await encoder.WriteStreamHeaderAsync(geometry, rate, token).ConfigureAwait(false);
             }
 
+            // Bytes of the frame files written so far (PNG workers add theirs); the MP4's size is read as it grows.
+            long frameBytes = 0;
             var pngQueue = options.SavePng
                 ? new BoundedWorkQueue<(int Index, PngFrame Png)>(
                     _settings.PngWorkers * 2, _settings.PngWorkers,
@@ -83,7 +88,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                     {
                         using (item.Png)
                         {
-                            item.Png.Save(Path.Combine(outputDirectory, ArtifactNames.PngFrame(item.Index)));
+                            Interlocked.Add(ref frameBytes, item.Png.Save(Path.Combine(outputDirectory, ArtifactNames.PngFrame(item.Index))));
                         }
 
                         return ValueTask.CompletedTask;
@@ -112,7 +117,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
                 if (options.SaveTxt)
                 {
-                    renderer.WriteText(Path.Combine(outputDirectory, ArtifactNames.TextFrame(frames)));
+                    Interlocked.Add(ref frameBytes, renderer.WriteText(Path.Combine(outputDirectory, ArtifactNames.TextFrame(frames))));
                 }
 
                 if (videoQueue is not null)
@@ -128,6 +133,17 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 }
 
                 frames++;
+                if (frames > limits.MaxOutputFrames)
+                {
+                    // The probe's duration understated the video (a damaged or hostile container).
+                    throw new ConversionFailedException($"The video yields more than {limits.MaxOutputFrames} frames (setting MaxOutputFrames).");
+                }
+
+                if (frames % OutputSizeCheckInterval == 0)
+                {
+                    limits.CheckOutputBytes(Volatile.Read(ref frameBytes) + (encoder?.BytesWritten ?? 0), frames);
+                }
+
                 if (progress is not null && clock.Elapsed - lastReport >= _settings.ProgressInterval)
                 {
                     lastReport = clock.Elapsed;
@@ -146,6 +162,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 await encoder!.CompleteAsync(token).ConfigureAwait(false);
             }
 
+            limits.CheckOutputBytes(Volatile.Read(ref frameBytes) + (options.SaveMp4 ? new FileInfo(videoPath).Length : 0), frames);
             progress?.Report(Progress(frames, frames, clock.Elapsed));
             return new ConversionResult(
                 frames, frames / rate.Value, rate.Value, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,

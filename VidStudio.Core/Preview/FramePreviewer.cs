@@ -14,7 +14,7 @@ namespace VidStudio.Core.Preview;
 /// preview is the frame the job will write. Decoded frames and glyph atlases are cached: moving a slider re-renders
 /// a cached frame without running ffmpeg.
 /// </summary>
-public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedFrames = 16)
+public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionLimits? limits = null, int cachedFrames = 16)
 {
     private readonly ConcurrentDictionary<string, Task<MediaInfo>> _media = new();
     private readonly ConcurrentDictionary<(string Path, long TimeMs), Task<YuvFrame>> _frames = new();
@@ -29,13 +29,13 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, int cachedF
     {
         options.EnsureValid();
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var rate = OutputTiming.For(media, options).Rate;
+        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
+        var rate = timing.Rate;
         seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
         var frameIndex = (int)Math.Round(seconds * rate.Value);
         var frame = await DecodeCachedAsync(path, seconds, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
-        var geometry = GridGeometry.For(media, options.Width, fonts.CellAspect);
         var renderer = new FrameRenderer(options, geometry, fonts, _atlases);
         renderer.Render(frame, composePixels: true, frameIndex);
         using var png = renderer.CapturePng();

@@ -73,8 +73,12 @@ public class DocsAndHealthTests(ServerFixture app)
     [Fact]
     public async Task The_hangfire_dashboard_refuses_requests_that_are_not_local()
     {
-        // The test server's requests have no remote address, like a proxied request: refused unless configured.
-        var response = await _client.GetAsync("/hangfire");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // The in-process host has no network peer, so its plain requests are local; one that a proxy on this machine
+        // forwarded for a client elsewhere is not, even though it arrives from 127.0.0.1.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/hangfire")).StatusCode);
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        proxied.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        var response = await _client.SendAsync(proxied);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }

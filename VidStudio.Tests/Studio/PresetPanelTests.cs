@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using VidStudio.Core.Options;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Components.Shared;
 using VidStudio.Web.Data;
 using VidStudio.Web.Presets;
@@ -21,6 +22,8 @@ public sealed class PresetPanelTests : IAsyncLifetime
     {
         _context.Services.AddMudServices();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The panel acts for the signed-in user; here the local user of a server without authentication.
+        _context.AddAuthorization().SetAuthorized(Caller.Local.Name).SetRoles(AuthSchemes.AdminRole);
         _context.Services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={_database}"));
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<PresetService>();
@@ -66,7 +69,7 @@ public sealed class PresetPanelTests : IAsyncLifetime
         Assert.Equal(77, _loaded!.Width);
         Assert.Equal(AsciiStyle.Dots, _loaded.Style);
         Assert.Equal("#123456", _loaded.TextColor);
-        var stored = await _context.Services.GetRequiredService<PresetService>().GetAsync("my dots");
+        var stored = await _context.Services.GetRequiredService<PresetService>().GetAsync("my dots", Caller.Local);
         Assert.Equal(77, stored!.Options.Width);
     }
 

@@ -12,6 +12,9 @@ public sealed class ApiProblemException(int status, string title, string detail,
 
     public string? Field { get; } = field;
 
+    /// <summary>Sent as the Retry-After header (429, 503, 507).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what);
 
     /// <summary>413 for a file over the MaxFileSize setting, the same wherever files are uploaded.</summary>

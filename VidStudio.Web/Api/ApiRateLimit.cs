@@ -1,47 +1,81 @@
-using Hangfire.Dashboard;
-using Microsoft.AspNetCore.Mvc;
+using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using VidStudio.Web.Auth;
+using VidStudio.Web.Configuration;
 
 namespace VidStudio.Web.Api;
 
+/// <summary>
+/// Requests to <c>/api</c> (<c>RateLimit:PermitLimit</c> per window): the global limiter of the rate-limiting
+/// middleware, partitioned per API key when the request has one, else per client address.
+/// </summary>
 public static class ApiRateLimit
 {
-    public const string Policy = "api";
-    public const string UploadPolicy = "uploads";
-
-    /// <summary>A fixed window per client address, or no limit when rate limiting is switched off.</summary>
-    public static RateLimitPartition<string> PerClient(HttpContext context, Configuration.RateLimitSettings settings, int permits) => settings.Enabled
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = settings.Window,
-        })
-        : RateLimitPartition.GetNoLimiter("off");
+    public static PartitionedRateLimiter<HttpContext> CreateGlobal(RateLimitSettings settings) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        settings.Enabled && context.Request.Path.StartsWithSegments("/api")
+            ? RateLimitPartition.GetFixedWindowLimiter(Caller.RateLimitPartition(context.User, context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window })
+            : RateLimitPartition.GetNoLimiter("unlimited"));
 
     public static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+        await WriteTooManyAsync(context.HttpContext, retryAfter,
+            "This client sent more requests than the rate limit allows (setting VidStudio:RateLimit); try again shortly.");
+    }
+
+    public static async Task WriteTooManyAsync(HttpContext context, TimeSpan? retryAfter, string detail)
+    {
+        if (retryAfter is { } wait)
         {
-            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await problems.WriteAsync(new ProblemDetailsContext
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context.HttpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = "This client sent more requests than the rate limit allows (setting VidStudio:RateLimit); try again shortly.",
-            },
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
         });
     }
 }
 
-/// <summary>Used only when VidStudio:DashboardAllowRemote is true.</summary>
-public sealed class AllowAllDashboardRequests : IDashboardAuthorizationFilter
+/// <summary>
+/// Uploads that start work (REST convert and batch, the WebSocket, the Studio's upload and its Convert button) draw
+/// on one budget per API key, user or client address: <c>RateLimit:UploadPermitLimit</c> per window. One limiter
+/// instance serves all of them, so a client cannot get around it by switching from the API to the Studio.
+/// </summary>
+public sealed class UploadQuota : IDisposable
 {
-    public bool Authorize(DashboardContext context) => true;
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public UploadQuota(IOptions<VidStudioSettings> options)
+    {
+        var settings = options.Value.RateLimit;
+        _limiter = PartitionedRateLimiter.Create<string, string>(partition => settings.Enabled
+            ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.UploadPermitLimit, Window = settings.Window })
+            : RateLimitPartition.GetNoLimiter("unlimited"));
+    }
+
+    /// <summary>Takes one upload from the request's partition, or throws <see cref="ApiProblemException"/> 429.</summary>
+    public void Take(HttpContext context) => Take(Caller.RateLimitPartition(context.User, context.Connection.RemoteIpAddress));
+
+    public void Take(string partition)
+    {
+        using var lease = _limiter.AttemptAcquire(partition);
+        if (!lease.IsAcquired)
+        {
+            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+            throw new ApiProblemException(StatusCodes.Status429TooManyRequests, "Too many uploads",
+                "This client started more conversions than the upload rate limit allows (setting VidStudio:RateLimit:UploadPermitLimit); try again shortly.")
+            {
+                RetryAfter = retryAfter,
+            };
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Options;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
@@ -12,8 +12,8 @@ namespace VidStudio.Web.Api;
 [ApiController]
 [Route("api/v1/convert")]
 [Produces("application/json")]
-[EnableRateLimiting(ApiRateLimit.UploadPolicy)]
-public sealed class ConvertController(JobService jobs, PresetService presets, MultipartUploadReader uploads, IOptions<VidStudioSettings> settings) : ControllerBase
+public sealed class ConvertController(
+    JobService jobs, PresetService presets, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
     /// <remarks>
@@ -28,11 +28,14 @@ public sealed class ConvertController(JobService jobs, PresetService presets, Mu
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertVideo(CancellationToken cancellationToken)
     {
+        BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
         var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
-        var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, cancellationToken))[0];
+        var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, Caller.From(User), cancellationToken))[0];
         return AcceptedAtAction(nameof(StatusController.GetStatus), "Status", new { job_id = job.PublicId }, JobResponse.From(job));
     }
 
@@ -45,13 +48,24 @@ public sealed class ConvertController(JobService jobs, PresetService presets, Mu
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertBatch(CancellationToken cancellationToken)
     {
+        BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
         var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
         var batchId = JobService.NewBatchId();
-        var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, cancellationToken);
+        var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, Caller.From(User), cancellationToken);
         return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created));
+    }
+
+    /// <summary>The checks that need no body: the upload budget and the disk floor, before a byte is stored.</summary>
+    private void BeforeUpload()
+    {
+        quota.Take(HttpContext);
+        disk.EnsureRoomForNewJob();
     }
 
     public const string FileField = "file";
@@ -63,7 +77,7 @@ public sealed class ConvertController(JobService jobs, PresetService presets, Mu
         var baseline = jobs.Defaults;
         if (fields.LastOrDefault(f => f.Key == PresetField).Value is { Length: > 0 } presetName)
         {
-            baseline = (await presets.GetAsync(presetName, cancellationToken))?.Options
+            baseline = (await presets.GetAsync(presetName, Caller.From(User), cancellationToken))?.Options
                 ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown preset", $"There is no preset '{presetName}' (GET /api/v1/presets lists them).", PresetField);
         }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Output;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 
@@ -22,7 +23,7 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Download([FromRoute(Name = "job_id")] string jobId, [FromRoute] string file, CancellationToken cancellationToken)
     {
-        var job = await jobs.GetAsync(jobId, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'.");
+        var job = await jobs.GetAsync(jobId, Caller.From(User), cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'.");
         if (job.Status != JobStatus.Completed)
         {
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Job not completed",

@@ -7,6 +7,7 @@ namespace VidStudio.Web.Api;
 /// <summary>Liveness and readiness of the server.</summary>
 [ApiController]
 [Route("api/v1/health")]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Produces("application/json")]
 public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg) : ControllerBase
 {

@@ -95,6 +95,14 @@ public sealed class MultipartUploadReader(JobFiles files)
                 }
             }
         }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !request.HttpContext.RequestAborted.IsCancellationRequested && e.HResult is not (28 or 122)))
+        {
+            // MultipartReader's words for a body that breaks the format (a missing boundary, a truncated part, headers
+            // too long): the client's fault, answered as such rather than as a server error.
+            new Upload(staged, fields).Dispose();
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Malformed multipart form",
+                $"The multipart body could not be read: {e.Message}");
+        }
         catch
         {
             new Upload(staged, fields).Dispose();

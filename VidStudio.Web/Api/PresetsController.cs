@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Options;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
 
@@ -24,7 +25,7 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
     /// <summary>Built-in presets first, then saved ones by name.</summary>
     [HttpGet]
     public async Task<IReadOnlyList<PresetResponse>> List(CancellationToken cancellationToken) =>
-        (await presets.ListAsync(cancellationToken)).Select(PresetResponse.From).ToList();
+        (await presets.ListAsync(Caller.From(User), cancellationToken)).Select(PresetResponse.From).ToList();
 
     /// <summary>Saves or replaces a preset.</summary>
     /// <remarks>Body: <c>{"name": "Night shift", "options": {"style": "gradient", "text_color": "#FFB000"}}</c>.</remarks>
@@ -36,10 +37,11 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
         var options = ConversionOptionsParser.ParseValid(
             request.Options.ValueKind == JsonValueKind.Object ? ApiJson.Fields(request.Options.EnumerateObject()) : [], jobs.Defaults);
 
-        var (preset, error) = await presets.SaveAsync(request.Name, options, cancellationToken);
+        var (preset, error, conflict) = await presets.SaveAsync(request.Name, options, Caller.From(User), cancellationToken);
         if (error is not null)
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid preset", error, "name");
+            throw new ApiProblemException(conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                "Invalid preset", error, "name");
         }
 
         return Created($"/api/v1/presets/{Uri.EscapeDataString(preset!.Name)}", PresetResponse.From(preset));
@@ -50,7 +52,7 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
     [ProducesResponseType<PresetResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<PresetResponse> Get(string name, CancellationToken cancellationToken) =>
-        PresetResponse.From(await presets.GetAsync(name, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no preset '{name}'."));
+        PresetResponse.From(await presets.GetAsync(name, Caller.From(User), cancellationToken) ?? throw ApiProblemException.NotFound($"There is no preset '{name}'."));
 
     /// <summary>Deletes a saved preset (built-in ones cannot be deleted).</summary>
     [HttpDelete("{name}")]
@@ -64,6 +66,6 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Built-in preset", $"'{name}' is built in and cannot be deleted.");
         }
 
-        return await presets.DeleteAsync(name, cancellationToken) ? NoContent() : throw ApiProblemException.NotFound($"There is no preset '{name}'.");
+        return await presets.DeleteAsync(name, Caller.From(User), cancellationToken) ? NoContent() : throw ApiProblemException.NotFound($"There is no preset '{name}'.");
     }
 }

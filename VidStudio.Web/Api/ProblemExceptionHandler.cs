@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
+using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
 
@@ -13,10 +14,26 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-request (an aborted upload): nobody is left to answer, and it is not a server error.
+            logger.LogInformation("Client aborted {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return true;
+        }
+
         var problem = ToProblem(exception);
-        if (problem.Status >= 500)
+        if (problem.Status >= 500 && problem.Status != StatusCodes.Status507InsufficientStorage)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+
+        TimeSpan? retryAfter = exception is ApiProblemException api ? api.RetryAfter
+            : problem.Status == StatusCodes.Status507InsufficientStorage ? DiskSpaceGuard.RetryAfter
+            : null;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -35,11 +52,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         },
         VideoInputException input => new ProblemDetails
         {
-            Status = input.Error is VideoInputError.Damaged or VideoInputError.NoFrames or VideoInputError.ResolutionTooLarge
+            Status = input.Error is VideoInputError.Damaged or VideoInputError.NoFrames or VideoInputError.ResolutionTooLarge or VideoInputError.OverLimit
                 ? StatusCodes.Status422UnprocessableEntity
                 : StatusCodes.Status415UnsupportedMediaType,
-            Title = input.Error is VideoInputError.ResolutionTooLarge ? "Video too large" : "Not a usable video",
+            Title = input.Error switch
+            {
+                VideoInputError.ResolutionTooLarge => "Video too large",
+                VideoInputError.OverLimit => "Over the server's limits",
+                VideoInputError.Playlist => "Playlists are not accepted",
+                _ => "Not a usable video",
+            },
             Detail = input.Message,
+        },
+        InsufficientStorageException full => new ProblemDetails { Status = StatusCodes.Status507InsufficientStorage, Title = "Insufficient storage", Detail = full.Message },
+        IOException { HResult: 28 or 122 } => new ProblemDetails
+        {
+            Status = StatusCodes.Status507InsufficientStorage,
+            Title = "Insufficient storage",
+            Detail = "The server's disk is full; the upload could not be stored. Try again later.",
         },
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
@@ -14,7 +15,7 @@ public sealed class StatusController(JobService jobs) : ControllerBase
     [ProducesResponseType<JobResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<JobResponse> GetStatus([FromRoute(Name = "job_id")] string jobId, CancellationToken cancellationToken) =>
-        JobResponse.From(await jobs.GetAsync(jobId, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'."));
+        JobResponse.From(await jobs.GetAsync(jobId, Caller.From(User), cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'."));
 
     /// <summary>The jobs of a batch and how many have finished.</summary>
     [HttpGet("batch/{batch_id}")]
@@ -22,7 +23,7 @@ public sealed class StatusController(JobService jobs) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<BatchResponse> GetBatch([FromRoute(Name = "batch_id")] string batchId, CancellationToken cancellationToken)
     {
-        var batch = await jobs.GetBatchAsync(batchId, cancellationToken);
+        var batch = await jobs.GetBatchAsync(batchId, Caller.From(User), cancellationToken);
         return batch.Count == 0 ? throw ApiProblemException.NotFound($"There is no batch '{batchId}'.") : BatchResponse.From(batchId, batch);
     }
 
@@ -42,7 +43,7 @@ public sealed class StatusController(JobService jobs) : ControllerBase
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid page size", "page_size must be between 1 and 200.", "page_size");
         }
 
-        var (items, total) = await jobs.ListAsync(page, pageSize, cancellationToken);
+        var (items, total) = await jobs.ListAsync(page, pageSize, Caller.From(User), cancellationToken);
         return new JobListResponse(items.Select(JobResponse.From).ToList(), page, pageSize, total);
     }
 
@@ -55,12 +56,12 @@ public sealed class StatusController(JobService jobs) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete([FromRoute(Name = "job_id")] string jobId, CancellationToken cancellationToken)
     {
-        switch (await jobs.CancelOrDeleteAsync(jobId, cancellationToken))
+        switch (await jobs.CancelOrDeleteAsync(jobId, Caller.From(User), cancellationToken))
         {
             case CancelOutcome.Deleted:
                 return NoContent();
             case CancelOutcome.Cancelled:
-                return Ok(JobResponse.From((await jobs.GetAsync(jobId, cancellationToken))!));
+                return Ok(JobResponse.From((await jobs.GetAsync(jobId, Caller.From(User), cancellationToken))!));
             default:
                 throw ApiProblemException.NotFound($"There is no job '{jobId}'.");
         }

@@ -78,6 +78,54 @@ public sealed class VidStudioSettings
     /// <summary>Lets remote (non-loopback) clients open /hangfire. Off by default.</summary>
     public bool DashboardAllowRemote { get; set; }
 
+    /// <summary>Character rows one frame may have (tall sources at a large width ask for many).</summary>
+    [Range(10, 5000)]
+    public int MaxRows { get; set; } = 500;
+
+    /// <summary>Longest side over shortest side of a source; an 8×8192 GIF is 1024:1.</summary>
+    [Range(1.0, 1000.0)]
+    public double MaxAspectRatio { get; set; } = 8;
+
+    /// <summary>Pixels of one rendered frame (width × height); the default is a little more than 8K UHD.</summary>
+    [Range(1_000, long.MaxValue)]
+    public long MaxOutputPixels { get; set; } = 40_000_000;
+
+    /// <summary>Frames one job may produce (output fps × duration).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxOutputFrames { get; set; } = 100_000;
+
+    /// <summary>Bytes one job may write; a job that passes it fails and leaves no files (default 20 GB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxJobOutputBytes { get; set; } = 20L * 1024 * 1024 * 1024;
+
+    /// <summary>New jobs and uploads are refused (507) while less than this is free under DataDirectory (default 1 GB).</summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeDiskBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>A job is started at most this many times (each crash of the process during its run counts); then it fails.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>WebSocket streams that may run at once; more are refused with 503.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentStreams { get; set; } = 4;
+
+    /// <summary>How long a WebSocket client may take to send its whole start message (the video).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StreamStartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a WebSocket client may send nothing while its start message is still arriving.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed. Requests from
+    /// anywhere else keep their own address, and a request that still carries forwarding headers is never "local".
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    public AuthSettings Auth { get; set; } = new();
+
     /// <summary>How often a job writes its progress to the database at most.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProgressWriteInterval { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -114,6 +162,27 @@ public sealed class RateLimitSettings
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
+public enum AuthMode
+{
+    /// <summary>Off while the server listens on loopback addresses only, on as soon as it listens on any other.</summary>
+    Auto,
+    On,
+    Off,
+}
+
+/// <summary>Section <c>VidStudio:Auth</c>.</summary>
+public sealed class AuthSettings
+{
+    public AuthMode Mode { get; set; } = AuthMode.Auto;
+
+    /// <summary>Keys accepted in addition to those in the database, for automation and bootstrap; they act as the first admin.</summary>
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>How long a Studio sign-in lasts without activity.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+}
+
 /// <summary>Checks what attributes cannot: nested settings and paths that must be usable.</summary>
 public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSettings>
 {
@@ -124,6 +193,25 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
         if (!Validator.TryValidateObject(settings.RateLimit, new ValidationContext(settings.RateLimit), nested, validateAllProperties: true))
         {
             failures.AddRange(nested.Select(r => $"VidStudio:RateLimit: {r.ErrorMessage}"));
+        }
+
+        nested.Clear();
+        if (!Validator.TryValidateObject(settings.Auth, new ValidationContext(settings.Auth), nested, validateAllProperties: true))
+        {
+            failures.AddRange(nested.Select(r => $"VidStudio:Auth: {r.ErrorMessage}"));
+        }
+
+        if (settings.Auth.ApiKeys.Any(k => k.Length < 16))
+        {
+            failures.Add("VidStudio:Auth:ApiKeys: every key must have at least 16 characters.");
+        }
+
+        foreach (var proxy in settings.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"VidStudio:KnownProxies: '{proxy}' is not an IP address.");
+            }
         }
 
         foreach (var (setting, path) in new[] { ("DataDirectory", settings.DataDirectory), ("UploadsDirectory", settings.UploadsDirectory), ("ResultsDirectory", settings.ResultsDirectory) })

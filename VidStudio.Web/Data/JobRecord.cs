@@ -21,6 +21,9 @@ public sealed class JobRecord
 
     public string? BatchId { get; set; }
 
+    /// <summary>The user who created the job; null for jobs created while authentication was off.</summary>
+    public long? OwnerId { get; set; }
+
     /// <summary>The uploaded file's name as the client gave it, for display only (never used as a path).</summary>
     public required string OriginalFileName { get; set; }
 

@@ -7,6 +7,9 @@ public sealed class PresetRecord
 
     public required string Name { get; set; }
 
+    /// <summary>The user who saved it; null for presets saved while authentication was off.</summary>
+    public long? OwnerId { get; set; }
+
     public required string OptionsJson { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -15,6 +15,10 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
 
     public DbSet<PresetRecord> Presets => Set<PresetRecord>();
 
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<JobRecord>(job =>
@@ -23,6 +27,7 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
             job.HasIndex(j => j.BatchId);
             job.HasIndex(j => new { j.Status, j.FinishedAt });
             job.HasIndex(j => j.CreatedAt);
+            job.HasIndex(j => j.OwnerId);
             job.Property(j => j.PublicId).HasMaxLength(12);
             job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
             // SQLite cannot order DateTimeOffset; stored as UTC ticks, ORDER BY and comparisons run in the database.
@@ -34,9 +39,27 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
         });
         model.Entity<PresetRecord>(preset =>
         {
-            preset.HasIndex(p => p.Name).IsUnique();
+            preset.HasIndex(p => new { p.OwnerId, p.Name }).IsUnique();
             preset.Property(p => p.Name).HasMaxLength(PresetService.MaxNameLength).UseCollation("NOCASE");
             preset.Property(p => p.CreatedAt).HasConversion(UtcTicks);
+        });
+        model.Entity<UserRecord>(user =>
+        {
+            user.HasIndex(u => u.Name).IsUnique();
+            user.Property(u => u.Name).HasMaxLength(Auth.UserService.MaxNameLength).UseCollation("NOCASE");
+            user.Property(u => u.Role).HasConversion<string>().HasMaxLength(8);
+            user.Property(u => u.CreatedAt).HasConversion(UtcTicks);
+            user.HasMany(u => u.Keys).WithOne(k => k.User).HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ApiKeyRecord>(key =>
+        {
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.Property(k => k.Hash).HasMaxLength(64);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.Property(k => k.Name).HasMaxLength(Auth.UserService.MaxNameLength);
+            key.Property(k => k.CreatedAt).HasConversion(UtcTicks);
+            key.Property(k => k.LastUsedAt).HasConversion(UtcTicks);
+            key.Property(k => k.RevokedAt).HasConversion(UtcTicks);
         });
         model.Entity<ArtifactRecord>(artifact =>
         {

@@ -45,6 +45,15 @@ public sealed class ConversionJob(
             return;
         }
 
+        if (job.Attempts >= settings.Value.MaxAttempts)
+        {
+            // Every earlier run ended with the process (a crash, an OOM kill): running it again would likely do the same.
+            await FinishAsync(publicId, null, JobStatus.Failed, "Failed",
+                $"The conversion was started {job.Attempts} times and the server stopped during each run (crash or out of memory); it is not retried (setting MaxAttempts).",
+                clock.GetUtcNow());
+            return;
+        }
+
         if (!running.TryStart(publicId, out var userCancel))
         {
             logger.LogWarning("Job {JobId} is already running in this process; Hangfire job {HangfireId} skipped", publicId, hangfireId);
@@ -76,8 +85,9 @@ public sealed class ConversionJob(
 
         var timeout = settings.Value.JobTimeout;
         using var timeoutSource = new CancellationTokenSource(timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(userCancel, timeoutSource.Token, shutdown);
-        await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval);
+        using var progressFailed = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(userCancel, timeoutSource.Token, shutdown, progressFailed.Token);
+        await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval, progressFailed);
         try
         {
             var options = JobOptionsJson.Deserialize(job.OptionsJson);
@@ -88,10 +98,17 @@ public sealed class ConversionJob(
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !userCancel.IsCancellationRequested && !timeoutSource.IsCancellationRequested)
         {
-            // The server is stopping: the job stays "processing" and is run again from the start after the restart.
+            // The server is stopping: the job stays "processing" and is run again from the start after the restart. An
+            // orderly stop is not a crash, so this run does not count towards MaxAttempts.
             await progress.StopAsync();
+            await UpdateAsync(job.PublicId, s => s.SetProperty(j => j.Attempts, j => j.Attempts - 1));
             logger.LogWarning("Job {JobId} interrupted by shutdown; it will restart", job.PublicId);
             throw;
+        }
+        catch (OperationCanceledException) when (progressFailed.IsCancellationRequested)
+        {
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed",
+                "The job's progress could not be recorded (the database did not accept writes), so it was stopped.", startedAt);
         }
         catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
         {
@@ -105,6 +122,15 @@ public sealed class ConversionJob(
         catch (Exception e) when (e is VideoInputException or ConversionFailedException or InvalidOptionsException or FfmpegNotFoundException)
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", e.Message, startedAt);
+        }
+        catch (IOException e) when (e.HResult is DiskFullErrno or QuotaExceededErrno)
+        {
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
+        }
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogError(e, "Job {JobId}: its result could not be recorded", job.PublicId);
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The conversion finished but its result could not be recorded (database error); its files were removed.", startedAt);
         }
         catch (Exception e)
         {
@@ -138,22 +164,47 @@ public sealed class ConversionJob(
         notifier.Changed(job.PublicId);
     }
 
-    private async Task FinishAsync(string publicId, ProgressWriter progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
+    private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
     {
-        await progress.StopAsync();
-        var finishedAt = clock.GetUtcNow();
-        await UpdateAsync(publicId, s => s
-            .SetProperty(j => j.Status, status)
-            .SetProperty(j => j.Message, message)
-            .SetProperty(j => j.Error, error)
-            .SetProperty(j => j.EtaSeconds, (double?)null)
-            .SetProperty(j => j.FinishedAt, finishedAt)
-            .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
+        if (progress is not null)
+        {
+            await progress.StopAsync();
+        }
+
         // Frames of an unfinished run are not results; the upload is no longer needed either.
         JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
         JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+        var finishedAt = clock.GetUtcNow();
+        // The failure may be the database itself (busy, locked, briefly unwritable): the final status is retried, so the job
+        // does not stay "processing"; if the database never comes back, recovery at the next start settles it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await UpdateAsync(publicId, s => s
+                    .SetProperty(j => j.Status, status)
+                    .SetProperty(j => j.Message, message)
+                    .SetProperty(j => j.Error, error)
+                    .SetProperty(j => j.EtaSeconds, (double?)null)
+                    .SetProperty(j => j.FinishedAt, finishedAt)
+                    .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
+                break;
+            }
+            catch (Exception e) when (attempt < FinalStatusAttempts && e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Job {JobId}: recording its final status failed (attempt {Attempt}); retrying", publicId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
+            }
+        }
+
         logger.LogInformation("Job {JobId} {Status}: {Error}", publicId, status, error ?? message);
     }
+
+    private const int FinalStatusAttempts = 6;
+
+    private void LogProgressWriteFailure(Exception e, string publicId) =>
+        logger.LogError(e, "Job {JobId}: progress could not be written; stopping the job", publicId);
+    private const int DiskFullErrno = 28, QuotaExceededErrno = 122;
 
     private async Task UpdateAsync(string publicId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
     {
@@ -177,7 +228,8 @@ public sealed class ConversionJob(
         private readonly Task _loop;
         private ConversionProgress? _latest;
 
-        public ProgressWriter(ConversionJob owner, string publicId, TimeSpan interval)
+        /// <summary><paramref name="failed"/> is cancelled when a write fails: a job whose state cannot be recorded is stopped.</summary>
+        public ProgressWriter(ConversionJob owner, string publicId, TimeSpan interval, CancellationTokenSource failed)
         {
             _owner = owner;
             _publicId = publicId;
@@ -194,10 +246,19 @@ public sealed class ConversionJob(
                     }
 
                     written = latest;
-                    await _owner.UpdateAsync(_publicId, s => s
-                        .SetProperty(j => j.Progress, latest.Fraction)
-                        .SetProperty(j => j.Message, latest.Message)
-                        .SetProperty(j => j.EtaSeconds, latest.EtaSeconds));
+                    try
+                    {
+                        await _owner.UpdateAsync(_publicId, s => s
+                            .SetProperty(j => j.Progress, latest.Fraction)
+                            .SetProperty(j => j.Message, latest.Message)
+                            .SetProperty(j => j.EtaSeconds, latest.EtaSeconds));
+                    }
+                    catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                    {
+                        _owner.LogProgressWriteFailure(e, _publicId);
+                        await failed.CancelAsync();
+                        return;
+                    }
                 }
             });
         }

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Rendering;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 
@@ -17,7 +20,10 @@ public sealed class JobService(
     JobFiles files,
     RunningJobs running,
     JobNotifier notifier,
+    DiskSpaceGuard disk,
     FfmpegTools tools,
+    FontSet fonts,
+    ConverterSettings engine,
     IOptions<VidStudioSettings> settings,
     TimeProvider clock,
     ILogger<JobService> logger)
@@ -31,20 +37,24 @@ public sealed class JobService(
     };
 
     /// <summary>
-    /// Turns staged uploads into queued jobs (one per file, sharing <paramref name="batchId"/>). Every file is probed
-    /// before any job is created, so a file that is not a video refuses the request with a
-    /// <see cref="VideoInputException"/> naming it, instead of failing later in the queue. Staged files are moved or deleted.
+    /// Turns staged uploads into queued jobs of <paramref name="owner"/> (one per file, sharing <paramref name="batchId"/>).
+    /// Every file is probed and its plan checked against the installation's caps before any job is created, so a file
+    /// that is not a video, or asks for too much, refuses the request with a <see cref="VideoInputException"/> naming it
+    /// instead of failing later in the queue. Staged files are moved or deleted.
     /// </summary>
-    public async Task<IReadOnlyList<JobRecord>> CreateAsync(IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JobRecord>> CreateAsync(
+        IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, Caller owner, CancellationToken cancellationToken)
     {
         try
         {
             options.EnsureValid();
+            disk.EnsureRoomForNewJob();
             foreach (var (stagedPath, originalFileName) in uploads)
             {
                 try
                 {
-                    await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
+                    var media = await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
+                    ConversionPlan.For(media, options, fonts.CellAspect, engine.Limits);
                 }
                 catch (VideoInputException e) when (uploads.Count > 1)
                 {
@@ -59,6 +69,7 @@ public sealed class JobService(
                 {
                     PublicId = NewId(),
                     BatchId = batchId,
+                    OwnerId = owner.UserId,
                     OriginalFileName = JobFiles.DisplayName(originalFileName),
                     OptionsJson = JobOptionsJson.Serialize(options),
                     Status = JobStatus.Pending,
@@ -112,7 +123,8 @@ public sealed class JobService(
         }
     }
 
-    public async Task<JobRecord?> GetAsync(string publicId, CancellationToken cancellationToken = default)
+    /// <summary>The job, if <paramref name="caller"/> may see it: an admin sees every job, a member only their own.</summary>
+    public async Task<JobRecord?> GetAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
     {
         if (!JobFiles.IsValidId(publicId))
         {
@@ -120,10 +132,10 @@ public sealed class JobService(
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Jobs.AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId, cancellationToken);
+        return await VisibleTo(db.Jobs, caller).AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JobRecord>> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobRecord>> GetBatchAsync(string batchId, Caller caller, CancellationToken cancellationToken = default)
     {
         if (!JobFiles.IsValidId(batchId))
         {
@@ -131,18 +143,23 @@ public sealed class JobService(
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Jobs.AsNoTracking().Include(j => j.Artifacts).Where(j => j.BatchId == batchId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        return await VisibleTo(db.Jobs, caller).AsNoTracking().Include(j => j.Artifacts).Where(j => j.BatchId == batchId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>One page of jobs, newest first, without their artifact lists.</summary>
-    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page of the jobs <paramref name="caller"/> may see, newest first, without their artifact lists.</summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, Caller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var total = await db.Jobs.CountAsync(cancellationToken);
-        var jobs = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+        var visible = VisibleTo(db.Jobs, caller);
+        var total = await visible.CountAsync(cancellationToken);
+        var jobs = await visible.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (jobs, total);
     }
+
+    /// <summary>Another user's job is treated as one that does not exist (404, not 403: ids are not confirmed to strangers).</summary>
+    private static IQueryable<JobRecord> VisibleTo(IQueryable<JobRecord> jobs, Caller caller) =>
+        caller.IsAdmin ? jobs : jobs.Where(j => j.OwnerId == caller.UserId);
 
     public async Task<int> CountActiveAsync(CancellationToken cancellationToken = default)
     {
@@ -151,9 +168,9 @@ public sealed class JobService(
     }
 
     /// <summary>Cancels a pending or running job (it ends as <see cref="JobStatus.Cancelled"/>); deletes a finished one with its files.</summary>
-    public async Task<CancelOutcome> CancelOrDeleteAsync(string publicId, CancellationToken cancellationToken = default)
+    public async Task<CancelOutcome> CancelOrDeleteAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
     {
-        var job = await GetAsync(publicId, cancellationToken);
+        var job = await GetAsync(publicId, caller, cancellationToken);
         if (job is null)
         {
             return CancelOutcome.NotFound;
@@ -233,7 +250,7 @@ public sealed class JobService(
         var deadline = clock.GetUtcNow() + limit;
         while (clock.GetUtcNow() < deadline)
         {
-            if ((await GetAsync(publicId, cancellationToken))?.IsFinished != false)
+            if ((await GetAsync(publicId, Caller.Local, cancellationToken))?.IsFinished != false)
             {
                 return;
             }

@@ -14,8 +14,10 @@ public static class StudioUploadEndpoint
     public const string Path = "/studio/uploads";
 
     /// <returns><c>{"id": "…"}</c>; problem details for a missing, oversized or unusable file.</returns>
-    public static async Task<IResult> HandleAsync(HttpContext context, StudioSources sources, string? name)
+    public static async Task<IResult> HandleAsync(HttpContext context, StudioSources sources, UploadQuota quota, Jobs.DiskSpaceGuard disk, string? name)
     {
+        quota.Take(context);
+        disk.EnsureRoomForNewJob();
         var request = context.Request;
         if (request.ContentLength is not > 0)
         {

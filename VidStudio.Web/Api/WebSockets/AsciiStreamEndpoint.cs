@@ -15,9 +15,12 @@ namespace VidStudio.Web.Api.WebSockets;
 /// frame is decoded, so a slow client slows ffmpeg down rather than filling the server's memory; a client that
 /// goes away cancels the work and its ffmpeg.
 /// </summary>
-public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs, JobFiles files, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
+public sealed class AsciiStreamEndpoint(
+    TextFrameStream frames, JobService jobs, JobFiles files, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
 {
     public const string Path = "/api/v1/ws/convert";
+
+    private int _streams;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -26,12 +29,44 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "WebSocket expected", "Connect to this endpoint with a WebSocket client (ws://HOST/api/v1/ws/convert).");
         }
 
+        // Browsers send Origin on every WebSocket and do not apply CORS to it: without this check any page a user visits
+        // could open a stream to a server on their machine or LAN.
+        if (!IsAllowedOrigin(context.Request))
+        {
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Origin not allowed",
+                $"WebSocket connections from '{context.Request.Headers.Origin}' are not allowed (same host or VidStudio:CorsOrigins only).");
+        }
+
+        quota.Take(context);
+        disk.EnsureRoomForNewJob();
+        if (Interlocked.Increment(ref _streams) > settings.Value.MaxConcurrentStreams)
+        {
+            Interlocked.Decrement(ref _streams);
+            throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "Too many streams",
+                $"{settings.Value.MaxConcurrentStreams} streams are already running (setting MaxConcurrentStreams); try again shortly.")
+            {
+                RetryAfter = TimeSpan.FromSeconds(10),
+            };
+        }
+
+        try
+        {
+            await StreamAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _streams);
+        }
+    }
+
+    private async Task StreamAsync(HttpContext context)
+    {
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var staged = files.NewStagingPath();
         try
         {
-            var (options, maybeError) = await ReceiveStartAsync(socket, staged, gone.Token);
+            var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, gone.Token);
             if (maybeError is not null)
             {
                 await SendAsync(socket, new { status = "error", error = maybeError }, gone.Token);
@@ -39,8 +74,10 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
                 return;
             }
 
-            // Anything the client sends from now on is ignored, but reading notices when it closes.
+            // Anything the client sends from now on is ignored, but reading notices when it closes. A stream runs no longer
+            // than a job may.
             var watcher = WatchForCloseAsync(socket, gone);
+            gone.CancelAfter(settings.Value.JobTimeout);
             var count = 0;
             await foreach (var frame in frames.StreamAsync(staged, options!, gone.Token))
             {
@@ -78,6 +115,37 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
     }
 
     /// <summary>
+    /// The start message within StreamStartTimeout overall and StreamIdleTimeout between chunks: a client that opens a
+    /// socket and then trickles (or sends nothing) would otherwise hold a stream slot for ever.
+    /// </summary>
+    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartWithinLimitsAsync(WebSocket socket, string staged, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.Value.StreamStartTimeout);
+        try
+        {
+            return await ReceiveStartAsync(socket, staged, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"The start message did not arrive in time (at most {settings.Value.StreamIdleTimeout.TotalSeconds:0} s without data, {settings.Value.StreamStartTimeout.TotalSeconds:0} s in all).");
+        }
+    }
+
+    private bool IsAllowedOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true; // not a browser: scripts and command-line clients send no Origin
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                || settings.Value.CorsOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
     /// Reads the start message chunk by chunk (bounded by MaxFileSize in base64), decoding the video straight into
     /// <paramref name="staged"/>, so memory does not grow with the upload.
     /// </summary>
@@ -92,9 +160,11 @@ public sealed class AsciiStreamEndpoint(TextFrameStream frames, JobService jobs,
             splitter = new StartMessageSplitter(video);
             long received = 0;
             ValueWebSocketReceiveResult result;
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             do
             {
-                result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                idle.CancelAfter(settings.Value.StreamIdleTimeout);
+                result = await socket.ReceiveAsync(buffer.AsMemory(), idle.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     throw new OperationCanceledException("The client closed before sending its start message.");

@@ -1,0 +1,22 @@
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Pipeline;
+
+/// <summary>
+/// What a conversion of one probed source will produce: its timing and every size. Built in one place by the job
+/// service (to refuse a request before it is queued), the converter, the live stream and the preview, so all four
+/// apply the same caps.
+/// </summary>
+public sealed record ConversionPlan(MediaInfo Media, OutputTiming Timing, GridGeometry Geometry)
+{
+    /// <summary>The plan, or a <see cref="VideoInputException"/> when it exceeds <paramref name="limits"/>.</summary>
+    public static ConversionPlan For(MediaInfo media, ConversionOptions options, double cellAspect, ConversionLimits limits)
+    {
+        var timing = OutputTiming.For(media, options);
+        var geometry = GridGeometry.For(media, options.Width, cellAspect);
+        limits.Check(media, geometry, timing);
+        return new ConversionPlan(media, timing, geometry);
+    }
+}

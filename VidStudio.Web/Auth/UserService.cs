@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+
+namespace VidStudio.Web.Auth;
+
+/// <summary>A key that checked out: whose it is. <see cref="KeyId"/> is null for a key from configuration.</summary>
+public sealed record AuthenticatedKey(long UserId, string UserName, UserRole Role, long? KeyId)
+{
+    public ClaimsPrincipal ToPrincipal(string scheme)
+    {
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, UserName),
+            new(ClaimTypes.Role, Role == UserRole.Admin ? AuthSchemes.AdminRole : AuthSchemes.MemberRole),
+        ];
+        if (KeyId is { } keyId)
+        {
+            claims.Add(new(AuthSchemes.KeyIdClaim, keyId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
+
+/// <summary>A key as lists show it: never the key itself.</summary>
+public sealed record ApiKeyInfo(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, bool Revoked);
+
+public sealed record UserInfo(long Id, string Name, UserRole Role, DateTimeOffset CreatedAt, int ActiveKeys);
+
+/// <summary>Users and their API keys: creation, lists, revocation, and checking a presented key.</summary>
+public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases, IOptions<VidStudioSettings> settings, TimeProvider clock, ILogger<UserService> logger)
+{
+    public const int MaxNameLength = 64;
+
+    /// <summary>How stale LastUsedAt may get: one write per key per minute, not one per request.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private readonly HashSet<string> _configuredKeyHashes = settings.Value.Auth.ApiKeys.Select(ApiKeyText.Hash).ToHashSet(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _bootstrapLock = new(1, 1);
+    private long? _firstAdminId;
+
+    /// <summary>The key's owner, or null for a key that is unknown, revoked or belongs to nobody any more.</summary>
+    public async Task<AuthenticatedKey?> ValidateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (key.Length is < 16 or > 256)
+        {
+            return null;
+        }
+
+        var hash = ApiKeyText.Hash(key);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (_configuredKeyHashes.Contains(hash))
+        {
+            var admin = await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Admin).OrderBy(u => u.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? await CreateFirstAdminAsync(cancellationToken);
+            return new AuthenticatedKey(admin.Id, admin.Name, admin.Role, null);
+        }
+
+        var record = await db.ApiKeys.AsNoTracking().Include(k => k.User).SingleOrDefaultAsync(k => k.Hash == hash, cancellationToken);
+        if (record is not { RevokedAt: null, User: not null })
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        if (record.LastUsedAt is null || now - record.LastUsedAt > LastUsedResolution)
+        {
+            await db.ApiKeys.Where(k => k.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
+        }
+
+        return new AuthenticatedKey(record.UserId, record.User.Name, record.User.Role, record.Id);
+    }
+
+    /// <summary>Whether a signed-in session's key and user still stand (a revoked key ends its sessions).</summary>
+    public async Task<bool> IsSessionValidAsync(long userId, long? keyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return keyId is { } id
+            ? await db.ApiKeys.AnyAsync(k => k.Id == id && k.UserId == userId && k.RevokedAt == null, cancellationToken)
+            : await db.Users.AnyAsync(u => u.Id == userId && u.Role == UserRole.Admin, cancellationToken) && _configuredKeyHashes.Count > 0;
+    }
+
+    /// <summary>
+    /// Makes sure an admin exists when authentication can be required: the first start creates one, logs a one-time
+    /// key and writes it to <c>DataDirectory/admin-key.txt</c> (mode 0600), as Jupyter does with its token.
+    /// </summary>
+    public async Task EnsureAdminAsync(CancellationToken cancellationToken = default)
+    {
+        if (_firstAdminId is not null)
+        {
+            return;
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            _firstAdminId = await db.Users.Where(u => u.Role == UserRole.Admin).OrderBy(u => u.Id).Select(u => (long?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (_firstAdminId is null)
+        {
+            await CreateFirstAdminAsync(cancellationToken);
+        }
+    }
+
+    public async Task<(UserInfo? User, string? Key, string? Error)> CreateUserAsync(string? name, UserRole role, CancellationToken cancellationToken = default)
+    {
+        name = name?.Trim();
+        if (NameError(name, "A user name") is { } error)
+        {
+            return (null, null, error);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.AnyAsync(u => u.Name == name, cancellationToken))
+        {
+            return (null, null, $"There is already a user named '{name}'.");
+        }
+
+        var key = ApiKeyText.Generate();
+        var user = new UserRecord { Name = name!, Role = role, CreatedAt = clock.GetUtcNow() };
+        user.Keys.Add(NewKeyRecord("first key", key));
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, null, $"There is already a user named '{name}'.");
+        }
+
+        logger.LogInformation("User {User} ({Role}) created", user.Name, user.Role);
+        return (new UserInfo(user.Id, user.Name, user.Role, user.CreatedAt, 1), key, null);
+    }
+
+    public async Task<IReadOnlyList<UserInfo>> ListUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().OrderBy(u => u.Id)
+            .Select(u => new UserInfo(u.Id, u.Name, u.Role, u.CreatedAt, u.Keys.Count(k => k.RevokedAt == null)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A new key for the user; the returned text is the only time it is seen.</summary>
+    public async Task<(string? Key, string? Error)> CreateKeyAsync(long userId, string? name, CancellationToken cancellationToken = default)
+    {
+        name = string.IsNullOrWhiteSpace(name) ? "key" : name.Trim();
+        if (NameError(name, "A key name") is { } error)
+        {
+            return (null, error);
+        }
+
+        var key = ApiKeyText.Generate();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var record = NewKeyRecord(name, key);
+        record.UserId = userId;
+        db.ApiKeys.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return (key, null);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyInfo>> ListKeysAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId).OrderBy(k => k.Id)
+            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt != null))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes one of the user's keys (an admin may revoke anyone's); false when there is no such key.</summary>
+    public async Task<bool> RevokeKeyAsync(Caller caller, long keyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var revoked = await db.ApiKeys.Where(k => k.Id == keyId && k.RevokedAt == null && (caller.IsAdmin || k.UserId == caller.UserId))
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        return revoked > 0;
+    }
+
+    private async Task<UserRecord> CreateFirstAdminAsync(CancellationToken cancellationToken)
+    {
+        await _bootstrapLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var existing = await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Admin).OrderBy(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                _firstAdminId = existing.Id;
+                return existing;
+            }
+
+            var key = ApiKeyText.Generate();
+            var admin = new UserRecord { Name = "admin", Role = UserRole.Admin, CreatedAt = clock.GetUtcNow() };
+            admin.Keys.Add(NewKeyRecord("bootstrap key", key));
+            db.Users.Add(admin);
+            await db.SaveChangesAsync(cancellationToken);
+            _firstAdminId = admin.Id;
+
+            var keyFile = Path.Combine(settings.Value.DataPath, "admin-key.txt");
+            await File.WriteAllTextAsync(keyFile, key + Environment.NewLine, cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            logger.LogWarning(
+                "Authentication is on and no admin existed: created user 'admin' with the one-time API key {Key} (also written to {KeyFile}; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.",
+                key, keyFile);
+            return admin;
+        }
+        finally
+        {
+            _bootstrapLock.Release();
+        }
+    }
+
+    private ApiKeyRecord NewKeyRecord(string name, string key) => new()
+    {
+        Name = name,
+        Prefix = ApiKeyText.Prefix(key),
+        Hash = ApiKeyText.Hash(key),
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    private static string? NameError(string? name, string what) =>
+        string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)
+            ? $"{what} needs 1 to {MaxNameLength} printable characters."
+            : null;
+}
