@@ -11,23 +11,9 @@ public class WebSocketTests(ServerFixture app)
     private async Task<WebSocket> ConnectAsync() =>
         await app.Server.CreateWebSocketClient().ConnectAsync(new Uri("ws://localhost/api/v1/ws/convert"), CancellationToken.None);
 
-    private static Task SendAsync(WebSocket socket, object message) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static Task SendAsync(WebSocket socket, object message) => JsonSocket.SendAsync(socket, message);
 
-    private static async Task<JsonElement?> ReceiveAsync(WebSocket socket)
-    {
-        var buffer = new byte[1 << 20];
-        var length = 0;
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), CancellationToken.None);
-            length += result.Count;
-        }
-        while (!result.EndOfMessage);
-
-        return result.MessageType == WebSocketMessageType.Close ? null : JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).RootElement.Clone();
-    }
+    private static Task<JsonElement?> ReceiveAsync(WebSocket socket) => JsonSocket.ReceiveAsync(socket);
 
     [Fact]
     public async Task Frames_stream_in_order_with_timestamps_then_a_completion_message()

@@ -19,12 +19,17 @@ public sealed class ServerProcess : IDisposable
     {
         DataDirectory = dataDirectory;
         Port = FreePort();
-        _environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        _environment = new Dictionary<string, string>
         {
             ["VidStudio__DataDirectory"] = dataDirectory,
             ["VidStudio__QueuePollInterval"] = "00:00:00.250",
             ["Urls"] = $"http://127.0.0.1:{Port}",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            // A test's own settings win; "{port}" stands for the free port chosen here (e.g. Urls=http://0.0.0.0:{port}).
+            _environment[key] = value.Replace("{port}", Port.ToString(), StringComparison.Ordinal);
+        }
     }
 
     public string DataDirectory { get; }
