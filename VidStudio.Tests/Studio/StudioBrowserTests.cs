@@ -15,49 +15,24 @@ namespace VidStudio.Tests.Studio;
 public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestMedia _media = new();
-    private readonly List<string> _blocked = [];
     private ServerProcess _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private LocalBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
         _server = new ServerProcess(_media.PathOf("studio-data"));
         await _server.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await LocalBrowser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         _server.Dispose();
         _media.Dispose();
     }
 
-    private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
-        await page.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith(_server.BaseUrl, StringComparison.Ordinal) || route.Request.Url.StartsWith($"ws://127.0.0.1:{_server.Port}", StringComparison.Ordinal))
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                lock (_blocked) _blocked.Add(route.Request.Url);
-                await route.AbortAsync();
-            }
-        });
-        await page.GotoAsync(_server.BaseUrl + path);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, int width = 1280, int height = 800) => _browser.OpenAsync(_server, path, width, height);
 
     private static string ScreenshotPath(string name)
     {
@@ -156,7 +131,8 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(page.Locator(".width-slider")).ToContainTextAsync("Width: 40", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator(".style-blocks")).ToHaveClassAsync(new Regex("selected"));
 
-        Assert.Empty(_blocked);
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
         output.WriteLine($"screenshots: {ScreenshotPath("studio.png")}, {ScreenshotPath("job.png")}");
     }
 
@@ -172,7 +148,8 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
         await Assertions.Expect(page.Locator(".source-error")).ToContainTextAsync("'notes.mp4': The file is not a video", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".fact-resolution")).ToHaveTextAsync("960 × 540");
-        Assert.Empty(_blocked);
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
     }
 
     [Fact]
@@ -190,7 +167,8 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(row.Locator("[data-status='completed']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__loadedOnce === true"), "the page was reloaded");
-        Assert.Empty(_blocked);
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
     }
 
     [Fact]
@@ -203,7 +181,8 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("studio-phone.png"), FullPage = true });
         Assert.True(overflow <= 1, $"the page is {overflow}px wider than a phone screen");
-        Assert.Empty(_blocked);
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
     }
 
     [Fact]
@@ -241,6 +220,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine(report);
         await File.WriteAllTextAsync(ScreenshotPath("../preview-latency.txt"), report + Environment.NewLine);
         Assert.Equal(40, latencies.Count(l => l > 0));
-        Assert.Empty(_blocked);
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace VidStudio.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, allowed to reach one server only: every other request is aborted and
+/// recorded in <see cref="Blocked"/>, so a page that needs the internet fails its test. Content-Security-Policy
+/// violations the pages report are kept in <see cref="PolicyViolations"/>.
+/// </summary>
+public sealed class LocalBrowser : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private LocalBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public List<string> Blocked { get; } = [];
+
+    public List<string> PolicyViolations { get; } = [];
+
+    public static async Task<LocalBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new LocalBrowser(playwright, browser);
+    }
+
+    public async Task<IPage> OpenAsync(ServerProcess server, string path, int width = 1280, int height = 800)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (PolicyViolations) PolicyViolations.Add(message.Text);
+            }
+        };
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(server.BaseUrl, StringComparison.Ordinal) || route.Request.Url.StartsWith($"ws://127.0.0.1:{server.Port}", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                lock (Blocked) Blocked.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        await page.GotoAsync(server.BaseUrl + path);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
