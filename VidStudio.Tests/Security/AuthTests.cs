@@ -51,6 +51,7 @@ public sealed class AuthServer : IAsyncLifetime
     }
 }
 
+[Collection(nameof(StandaloneServers))]
 public sealed class AuthTests(AuthServer auth) : IClassFixture<AuthServer>
 {
     private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
@@ -146,6 +147,22 @@ public sealed class AuthTests(AuthServer auth) : IClassFixture<AuthServer>
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/hangfire")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/hangfire")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_curl_example_works_with_VIDSTUDIO_API_KEY_and_fails_without()
+    {
+        var clip = auth.Media.TestSource("example-auth.mp4", 160, 90, seconds: 1);
+        var environment = new Dictionary<string, string> { ["VIDSTUDIO_URL"] = auth.Server.BaseUrl };
+
+        var refused = ExampleScripts.Run(auth.Media.PathOf("client-nokey"), environment, "bash", ExampleScripts.PathOf("convert.sh"), clip);
+        environment["VIDSTUDIO_API_KEY"] = await auth.NewMemberKeyAsync("scripter");
+        var accepted = ExampleScripts.Run(auth.Media.PathOf("client-key"), environment, "bash", ExampleScripts.PathOf("convert.sh"), clip);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Null(refused.Video);
+        Assert.True(accepted.ExitCode == 0, accepted.Output + accepted.Errors);
+        Assert.NotNull(accepted.Video);
     }
 
     [Fact]

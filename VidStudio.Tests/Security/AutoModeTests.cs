@@ -4,6 +4,7 @@ using VidStudio.Tests.Support;
 namespace VidStudio.Tests.Security;
 
 /// <summary><c>Auth:Mode=auto</c>, the default: what turns keys on, as a self-hoster meets it.</summary>
+[Collection(nameof(StandaloneServers))]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AutoModeTests : IDisposable
 {

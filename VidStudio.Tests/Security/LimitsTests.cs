@@ -6,6 +6,7 @@ using VidStudio.Tests.Support;
 namespace VidStudio.Tests.Security;
 
 /// <summary>Resource caps with low values in the server's settings, each refused with a clear answer before work starts.</summary>
+[Collection(nameof(StandaloneServers))]
 public sealed class LimitsTests : IDisposable
 {
     private readonly TestMedia _media = new();

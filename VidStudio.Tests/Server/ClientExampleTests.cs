@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Server;
@@ -24,23 +23,15 @@ public sealed class ClientExampleTests : IAsyncLifetime
 
     private (int ExitCode, string Output) Run(string executable, params string[] arguments)
     {
-        var workDirectory = _media.PathOf("client-" + Guid.NewGuid().ToString("N")[..6]);
-        Directory.CreateDirectory(workDirectory);
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["VIDSTUDIO_URL"] = _server.BaseUrl;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var video = Directory.GetFiles(workDirectory, "ascii_*.mp4").SingleOrDefault();
-        Assert.True(process.ExitCode == 0, $"{executable} failed: {stdout.Result}\n{stderr}\n{_server.Output[^Math.Min(2000, _server.Output.Length)..]}");
-        Assert.NotNull(video);
-        Assert.Equal("h264", TestMedia.Probe(video, "stream=codec_name", "v:0"));
-        return (process.ExitCode, stdout.Result);
+        var result = ExampleScripts.Run(_media.PathOf("client-" + Guid.NewGuid().ToString("N")[..6]),
+            new Dictionary<string, string> { ["VIDSTUDIO_URL"] = _server.BaseUrl }, executable, arguments);
+        Assert.True(result.ExitCode == 0, $"{executable} failed: {result.Output}\n{result.Errors}\n{_server.Output[^Math.Min(2000, _server.Output.Length)..]}");
+        Assert.NotNull(result.Video);
+        Assert.Equal("h264", TestMedia.Probe(result.Video, "stream=codec_name", "v:0"));
+        return (result.ExitCode, result.Output);
     }
 
-    private string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
+    private static string Example(string name) => ExampleScripts.PathOf(name);
 
     [Fact]
     public void The_curl_example_runs_as_written()

@@ -6,6 +6,7 @@ using VidStudio.Tests.Support;
 namespace VidStudio.Tests.Studio;
 
 /// <summary>The Studio with authentication on, in Chromium: sign in with a key, manage keys, see only one's own jobs.</summary>
+[Collection(nameof(Security.StandaloneServers))]
 public sealed class SignInBrowserTests : IAsyncLifetime
 {
     private readonly AuthServer _auth = new();

@@ -202,11 +202,7 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
             _firstAdminId = admin.Id;
 
             var keyFile = Path.Combine(settings.Value.DataPath, "admin-key.txt");
-            await File.WriteAllTextAsync(keyFile, key + Environment.NewLine, cancellationToken);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            WriteOwnerOnly(keyFile, key + Environment.NewLine);
 
             logger.LogWarning(
                 "Authentication is on and no admin existed: created user 'admin' with the one-time API key {Key} (also written to {KeyFile}; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.",
@@ -217,6 +213,26 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
         {
             _bootstrapLock.Release();
         }
+    }
+
+    /// <summary>Creates the file readable by this user only from its first byte (never world-readable, not even briefly) and renames it into place.</summary>
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        var partial = path + ".part";
+        File.Delete(partial);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(partial, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(text);
+        }
+
+        File.Move(partial, path, overwrite: true);
     }
 
     private ApiKeyRecord NewKeyRecord(string name, string key) => new()
