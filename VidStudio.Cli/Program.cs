@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
@@ -7,26 +6,21 @@ using VidStudio.Core.Rendering;
 
 // vidstudio: the converter engine on the command line, for scripting and measuring without the server.
 // Exit codes: 0 done, 1 conversion failed, 2 bad arguments, 3 input not convertible, 130 cancelled.
-const string Usage = """
+var usage = $"""
     usage:
-      vidstudio convert INPUT OUTDIR [--width N] [--style NAME] [--brightness X] [--contrast X] [--gamma X]
-                        [--fps N] [--crf N] [--bg-color #RRGGBB] [--text-color #RRGGBB] [--color-mode fixed|source]
-                        [--charset CHARS] [--random-colors] [--seed N] [--transparent-bg]
-                        [--save-txt] [--save-png true|false] [--save-mp4 true|false]
+      vidstudio convert INPUT OUTDIR [options]
       vidstudio probe INPUT
+    options (a bare boolean flag means true):
+    {string.Join(Environment.NewLine, ConversionParameters.All.Select(p => $"  {p.CliFlag} {ValueHint(p),-18} {p.Help}{(p.DefaultText is { } d ? $" Default: {d}." : "")}"))}
     Progress goes to stderr; a JSON summary to stdout.
     """;
 
-var json = new JsonSerializerOptions
-{
-    PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    WriteIndented = true,
-    Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-};
+var json = new JsonSerializerOptions { WriteIndented = true };
+ApiNames.Configure(json);
 
 if (args.Length < 2 || args[0] is not ("convert" or "probe") || (args[0] == "convert" && args.Length < 3))
 {
-    Console.Error.WriteLine(Usage);
+    Console.Error.WriteLine(usage);
     return 2;
 }
 
@@ -62,7 +56,7 @@ try
         Grid = $"{result.Columns}x{result.Rows}",
         Resolution = $"{result.RenderWidth}x{result.RenderHeight}",
         result.HasAudio,
-        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
+        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => ApiNames.Of(g.Key), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
         Seconds = Math.Round(result.ProcessingSeconds, 3),
         FramesPerSecond = Math.Round(result.FramesCount / result.ProcessingSeconds, 2),
     }, json));
@@ -92,6 +86,16 @@ catch (Exception e) when (e is ConversionFailedException or FfmpegNotFoundExcept
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+
+static string ValueHint(ConversionParameter parameter) => parameter.Kind switch
+{
+    ParameterKind.Integer or ParameterKind.Number when parameter.Name != ConversionParameters.Seed.Name => $"{parameter.Min}..{parameter.Max}",
+    ParameterKind.Integer => "N",
+    ParameterKind.Boolean => "[true|false]",
+    ParameterKind.Choice => string.Join('|', parameter.Choices!),
+    ParameterKind.Color => "#RRGGBB",
+    _ => "TEXT",
+};
 
 // "--save-png false" or a bare "--save-txt" (meaning true); names are the API's, with dashes.
 static List<KeyValuePair<string, string?>> ReadFlags(ReadOnlySpan<string> flags)

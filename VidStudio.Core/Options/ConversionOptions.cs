@@ -78,35 +78,9 @@ public sealed record ConversionOptions
     public IReadOnlyList<OptionError> Validate()
     {
         var errors = new List<OptionError>();
-        if (Width is < MinWidth or > MaxWidth)
+        foreach (var parameter in ConversionParameters.All)
         {
-            errors.Add(new(FieldNames.Width, $"width must be between {MinWidth} and {MaxWidth} characters (got {Width})."));
-        }
-
-        CheckCorrection(errors, FieldNames.Brightness, Brightness);
-        CheckCorrection(errors, FieldNames.Contrast, Contrast);
-        CheckCorrection(errors, FieldNames.Gamma, Gamma);
-        CheckColor(errors, FieldNames.BgColor, BgColor);
-        CheckColor(errors, FieldNames.TextColor, TextColor);
-
-        if (Fps is { } fps && fps is < MinFps or > MaxFps)
-        {
-            errors.Add(new(FieldNames.Fps, $"fps must be between {MinFps} and {MaxFps} (got {fps})."));
-        }
-
-        if (Crf is < MinCrf or > MaxCrf)
-        {
-            errors.Add(new(FieldNames.Crf, $"crf must be between {MinCrf} (lossless) and {MaxCrf} (worst) (got {Crf})."));
-        }
-
-        if (!Enum.IsDefined(Style))
-        {
-            errors.Add(new(FieldNames.Style, $"style must be one of {string.Join(", ", StyleNames)}."));
-        }
-
-        if (!Enum.IsDefined(ColorMode))
-        {
-            errors.Add(new(FieldNames.ColorMode, "color_mode must be 'fixed' or 'source'."));
+            parameter.Validate(this, errors);
         }
 
         if (Style == AsciiStyle.Custom)
@@ -139,33 +113,4 @@ public sealed record ConversionOptions
         var errors = Validate();
         return errors.Count == 0 ? this : throw new InvalidOptionsException(errors);
     }
-
-    /// <summary>The style names as the API spells them.</summary>
-    public static IReadOnlyList<string> StyleNames { get; } =
-        Enum.GetValues<AsciiStyle>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
-
-    private static void CheckCorrection(List<OptionError> errors, string field, double value)
-    {
-        if (double.IsNaN(value) || value is < MinCorrection or > MaxCorrection)
-        {
-            errors.Add(new(field, $"{field} must be between {MinCorrection:0.0} and {MaxCorrection:0.0} (got {value})."));
-        }
-    }
-
-    private static void CheckColor(List<OptionError> errors, string field, string? value)
-    {
-        if (!RgbColor.TryParse(value, out _))
-        {
-            errors.Add(new(field, $"{field} must be a colour written #RRGGBB (got '{value}')."));
-        }
-    }
-}
-
-/// <summary>One invalid parameter: the API field name and a message that states the allowed values.</summary>
-public sealed record OptionError(string Field, string Message);
-
-public sealed class InvalidOptionsException(IReadOnlyList<OptionError> errors)
-    : Exception(string.Join(" ", errors.Select(e => e.Message)))
-{
-    public IReadOnlyList<OptionError> Errors { get; } = errors;
 }

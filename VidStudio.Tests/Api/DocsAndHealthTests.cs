@@ -36,7 +36,7 @@ public class DocsAndHealthTests(ServerFixture app)
 
         var form = paths.GetProperty("/api/v1/convert/video").GetProperty("post").GetProperty("requestBody").GetProperty("content")
             .GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
-        foreach (var field in VidStudio.Core.Options.OptionFields.All)
+        foreach (var field in VidStudio.Core.Options.ConversionParameters.All)
         {
             Assert.True(form.TryGetProperty(field.Name, out var schema), $"missing field {field.Name}");
             Assert.False(string.IsNullOrWhiteSpace(schema.GetProperty("description").GetString()));

@@ -74,10 +74,27 @@ public class OptionsTests
     }
 
     [Fact]
-    public void Parser_rejects_unknown_parameters_unless_told_to_ignore_them()
+    public void Parser_rejects_unknown_parameters_and_takes_the_cli_spelling()
     {
         var (_, errors) = ConversionOptionsParser.Parse([new("widht", "100")], new ConversionOptions());
         Assert.Equal("widht", Assert.Single(errors).Field);
-        Assert.Empty(ConversionOptionsParser.Parse([new("file", "x")], new ConversionOptions(), ignoreUnknown: true).Errors);
+        var (options, none) = ConversionOptionsParser.Parse([new("bg-color", "#101010"), new("color-mode", "source")], new ConversionOptions());
+        Assert.Empty(none);
+        Assert.Equal("#101010", options.BgColor);
+        Assert.Equal(ColorMode.Source, options.ColorMode);
+    }
+
+    [Fact]
+    public void Every_parameter_reads_back_what_it_formats()
+    {
+        var options = new ConversionOptions
+        {
+            Width = 77, Style = AsciiStyle.Braille, Charset = "ab", Brightness = 1.25, Contrast = 0.75, Gamma = 1.5, ColorMode = ColorMode.Source,
+            TextColor = "#123456", BgColor = "#654321", RandomColors = true, Seed = -4, TransparentBg = true, Fps = 12, Crf = 30,
+            SaveTxt = true, SavePng = false, SaveMp4 = false,
+        };
+        var fields = ConversionParameters.All.Select(p => new KeyValuePair<string, string?>(p.Name, p.Format(options)));
+
+        Assert.Equal(options, ConversionOptionsParser.ParseValid(fields, new ConversionOptions()));
     }
 }

@@ -1,3 +1,4 @@
+using VidStudio.Core.Options;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VidStudio.Core.Output;
@@ -41,7 +42,7 @@ public sealed record JobResponse(
         job.FinishedAt,
         JobOptionsJson.ToElement(job.OptionsJson));
 
-    public static string StatusName(JobStatus status) => status.ToString().ToLowerInvariant();
+    public static string StatusName(JobStatus status) => ApiNames.Of(status);
 }
 
 /// <summary>What a completed job produced, as download paths (the shape the original API documented).</summary>
@@ -84,20 +85,9 @@ public sealed record FfmpegHealth(bool Available, string? Version);
 /// <summary>JSON settings shared by controllers, the WebSocket and the tests' expectations.</summary>
 public static class ApiJson
 {
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-    }
+    public static void Configure(JsonSerializerOptions options) => ApiNames.Configure(options);
 
     /// <summary>A JSON object's properties as the name/value pairs the options parser reads (numbers and booleans as their JSON text).</summary>
     public static List<KeyValuePair<string, string?>> Fields(IEnumerable<JsonProperty> properties) =>
         properties.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).ToList();
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Configure(options);
-        return options;
-    }
 }

@@ -32,7 +32,7 @@ public sealed class MultipartConvertFormAttribute(string fileField, bool batch) 
     public bool Batch { get; } = batch;
 }
 
-/// <summary>Writes the multipart request body of the convert endpoints from <see cref="OptionFields"/>: names, types, defaults, ranges.</summary>
+/// <summary>Writes the multipart request body of the convert endpoints from <see cref="ConversionParameters"/>: names, types, defaults, ranges.</summary>
 public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
             Type = JsonSchemaType.String,
             Description = "Name of a preset (GET /api/v1/presets) whose parameters are the starting point; parameters sent with it override it.",
         };
-        foreach (var field in OptionFields.All)
+        foreach (var field in ConversionParameters.All)
         {
             properties[field.Name] = Describe(field);
         }
@@ -74,32 +74,32 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static OpenApiSchema Describe(OptionField field)
+    private static OpenApiSchema Describe(ConversionParameter field)
     {
-        var schema = new OpenApiSchema { Description = field.Description };
+        var schema = new OpenApiSchema { Description = field.Help };
         switch (field.Kind)
         {
-            case OptionFieldKind.Integer:
+            case ParameterKind.Integer:
                 schema.Type = JsonSchemaType.Integer;
-                schema.Default = field.Default is null ? null : JsonValue.Create(int.Parse(field.Default, CultureInfo.InvariantCulture));
+                schema.Default = field.DefaultText is null ? null : JsonValue.Create(int.Parse(field.DefaultText, CultureInfo.InvariantCulture));
                 break;
-            case OptionFieldKind.Number:
+            case ParameterKind.Number:
                 schema.Type = JsonSchemaType.Number;
-                schema.Default = field.Default is null ? null : JsonValue.Create(double.Parse(field.Default, CultureInfo.InvariantCulture));
+                schema.Default = field.DefaultText is null ? null : JsonValue.Create(double.Parse(field.DefaultText, CultureInfo.InvariantCulture));
                 break;
-            case OptionFieldKind.Boolean:
+            case ParameterKind.Boolean:
                 schema.Type = JsonSchemaType.Boolean;
-                schema.Default = field.Default is null ? null : JsonValue.Create(field.Default == "true");
+                schema.Default = field.DefaultText is null ? null : JsonValue.Create(field.DefaultText == "true");
                 break;
-            case OptionFieldKind.Choice:
+            case ParameterKind.Choice:
                 schema.Type = JsonSchemaType.String;
                 schema.Enum = field.Choices!.Select(c => (JsonNode)JsonValue.Create(c)).ToList();
-                schema.Default = JsonValue.Create(field.Default);
+                schema.Default = JsonValue.Create(field.DefaultText);
                 break;
-            case OptionFieldKind.Color:
+            case ParameterKind.Color:
                 schema.Type = JsonSchemaType.String;
                 schema.Pattern = "^#[0-9A-Fa-f]{6}$";
-                schema.Default = JsonValue.Create(field.Default);
+                schema.Default = JsonValue.Create(field.DefaultText);
                 break;
             default:
                 schema.Type = JsonSchemaType.String;
@@ -108,7 +108,7 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
                 return schema;
         }
 
-        if (field.Kind is OptionFieldKind.Integer or OptionFieldKind.Number && field.Min is { } min && field.Max is { } max && field.Name != ConversionOptions.FieldNames.Seed)
+        if (field.Kind is ParameterKind.Integer or ParameterKind.Number && field.Min is { } min && field.Max is { } max && field.Name != ConversionOptions.FieldNames.Seed)
         {
             schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
             schema.Maximum = max.ToString(CultureInfo.InvariantCulture);

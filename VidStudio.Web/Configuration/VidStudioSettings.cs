@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Configuration;
 
@@ -45,14 +46,11 @@ public sealed class VidStudioSettings
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Output frame rate when a request gives none; null keeps each source's own rate.</summary>
-    [Range(1, 120)]
+    /// <summary>Output frame rate when a request gives none; null keeps each source's own rate. Checked by the parameter table.</summary>
     public int? DefaultFps { get; set; }
 
-    [Range(0, 51)]
     public int DefaultCrf { get; set; } = 23;
 
-    [Range(10, 240)]
     public int DefaultWidth { get; set; } = 120;
 
     /// <summary>x264 preset of every MP4.</summary>
@@ -211,6 +209,20 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             if (!System.Net.IPAddress.TryParse(proxy, out _))
             {
                 failures.Add($"VidStudio:KnownProxies: '{proxy}' is not an IP address.");
+            }
+        }
+
+        // The request defaults obey the same ranges as requests: the parameter table says what they are.
+        foreach (var (setting, parameter, value) in new (string, ConversionParameter, int?)[]
+        {
+            ("DefaultWidth", ConversionParameters.Width, settings.DefaultWidth),
+            ("DefaultCrf", ConversionParameters.Crf, settings.DefaultCrf),
+            ("DefaultFps", ConversionParameters.Fps, settings.DefaultFps),
+        })
+        {
+            if (parameter.Check(value) is { } error)
+            {
+                failures.Add($"VidStudio:{setting}: {error}");
             }
         }
 

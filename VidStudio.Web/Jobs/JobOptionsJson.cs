@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Jobs;
@@ -7,11 +6,14 @@ namespace VidStudio.Web.Jobs;
 /// <summary>How <see cref="ConversionOptions"/> is stored in the job table and shown by the API: snake_case, enums as names.</summary>
 public static class JobOptionsJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+        var options = new JsonSerializerOptions();
+        ApiNames.Configure(options);
+        return options;
+    }
 
     public static string Serialize(ConversionOptions options) => JsonSerializer.Serialize(options, Options);
 

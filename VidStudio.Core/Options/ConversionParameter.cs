@@ -1,0 +1,94 @@
+namespace VidStudio.Core.Options;
+
+public enum ParameterKind
+{
+    Integer,
+    Number,
+    Boolean,
+    Choice,
+    Color,
+    Text,
+}
+
+/// <summary>
+/// One conversion parameter as every client sees it: its API name (the CLI's flag with dashes), label and help for the
+/// Studio, type, default, range or choices. It reads its textual form and checks its value, so the parser, the
+/// validation, the OpenAPI schema, the CLI usage, the settings and the Studio's controls all read the same entry.
+/// Values travel as objects: parameters are handled once per request, never per frame.
+/// </summary>
+public sealed class ConversionParameter
+{
+    private static readonly ConversionOptions Defaults = new();
+
+    private readonly Func<ConversionOptions, object?> _get;
+    private readonly Func<ConversionOptions, object?, ConversionOptions> _set;
+    private readonly Func<string, (object? Value, string? Error)> _read;
+    private readonly Func<object, string> _write;
+    private readonly Func<object, string?> _check;
+
+    internal ConversionParameter(
+        string name, ParameterKind kind, string label, string help,
+        Func<ConversionOptions, object?> get, Func<ConversionOptions, object?, ConversionOptions> set,
+        Func<string, (object? Value, string? Error)> read, Func<object, string> write, Func<object, string?> check)
+    {
+        Name = name;
+        Kind = kind;
+        Label = label;
+        Help = help;
+        _get = get;
+        _set = set;
+        _read = read;
+        _write = write;
+        _check = check;
+    }
+
+    public string Name { get; }
+
+    public ParameterKind Kind { get; }
+
+    public string Label { get; }
+
+    public string Help { get; }
+
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    /// <summary>Whether an empty value means "not given" (keep the default); false for charset, where it is a value.</summary>
+    public bool EmptyMeansDefault { get; init; } = true;
+
+    public string CliFlag => "--" + Name.Replace('_', '-');
+
+    /// <summary>The default's textual form, as the API and the CLI take it; null when unset by default (fps: the source's rate).</summary>
+    public string? DefaultText => Format(Defaults);
+
+    /// <summary>The value's textual form in <paramref name="options"/>, as <see cref="Parse"/> reads it back.</summary>
+    public string? Format(ConversionOptions options) => _get(options) is { } value ? _write(value) : null;
+
+    /// <summary><paramref name="options"/> with this parameter read from <paramref name="text"/>, or unchanged with an error added.</summary>
+    public ConversionOptions Parse(ConversionOptions options, string text, List<OptionError> errors)
+    {
+        var (value, error) = _read(text);
+        if (error is not null)
+        {
+            errors.Add(new(Name, error));
+            return options;
+        }
+
+        return _set(options, value);
+    }
+
+    /// <summary>Adds an error when the value in <paramref name="options"/> is not acceptable.</summary>
+    public void Validate(ConversionOptions options, List<OptionError> errors)
+    {
+        if (Check(_get(options)) is { } error)
+        {
+            errors.Add(new(Name, error));
+        }
+    }
+
+    /// <summary>The error message for <paramref name="value"/>, or null when it is acceptable (installation settings use it too).</summary>
+    public string? Check(object? value) => value is null ? null : _check(value);
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using F = VidStudio.Core.Options.ConversionOptions.FieldNames;
+using O = VidStudio.Core.Options.ConversionOptions;
+
+namespace VidStudio.Core.Options;
+
+/// <summary>
+/// The parameter table (SPEC §1 and the issues that extend it): the one place a parameter is named, typed, bounded and
+/// explained. Adding a parameter is a property on <see cref="ConversionOptions"/>, one entry here, and the code that
+/// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and Studio labels follow.
+/// </summary>
+public static class ConversionParameters
+{
+    public static ConversionParameter Width { get; } = Int(F.Width, "Width", "Characters per row; rows follow from the source's aspect and the font cell's aspect.",
+        o => o.Width, (o, v) => o with { Width = v }, O.MinWidth, O.MaxWidth, $"between {O.MinWidth} and {O.MaxWidth} characters");
+
+    public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style", "Character set / look. 'custom' uses charset.",
+        o => o.Style, (o, v) => o with { Style = v });
+
+    public static ConversionParameter Charset { get; } = new(F.Charset, ParameterKind.Text, "Custom ramp (dark → light)",
+        $"Ramp for style=custom, {O.MinCharsetLength}–{O.MaxCharsetLength} characters from dark to light.",
+        o => o.Charset, (o, v) => o with { Charset = (string?)v }, text => (text, null), v => (string)v, _ => null)
+    {
+        Min = O.MinCharsetLength,
+        Max = O.MaxCharsetLength,
+        EmptyMeansDefault = false,
+    };
+
+    public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
+        o => o.Brightness, (o, v) => o with { Brightness = v });
+
+    public static ConversionParameter Contrast { get; } = Number(F.Contrast, "Contrast", "Contrast around mid-grey.",
+        o => o.Contrast, (o, v) => o with { Contrast = v });
+
+    public static ConversionParameter Gamma { get; } = Number(F.Gamma, "Gamma", "Gamma: output = input^(1/gamma); above 1 lifts mid-tones.",
+        o => o.Gamma, (o, v) => o with { Gamma = v });
+
+    public static ConversionParameter ColorMode { get; } = Choice<ColorMode>(F.ColorMode, "Colour mode",
+        "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour.",
+        o => o.ColorMode, (o, v) => o with { ColorMode = v });
+
+    public static ConversionParameter TextColor { get; } = Color(F.TextColor, "Text colour", "Character colour, #RRGGBB.",
+        o => o.TextColor, (o, v) => o with { TextColor = v });
+
+    public static ConversionParameter BgColor { get; } = Color(F.BgColor, "Background", "Background colour of rendered frames, #RRGGBB.",
+        o => o.BgColor, (o, v) => o with { BgColor = v });
+
+    public static ConversionParameter RandomColors { get; } = Bool(F.RandomColors, "Random colour per frame", "A random text colour for each frame (reproducible from seed).",
+        o => o.RandomColors, (o, v) => o with { RandomColors = v });
+
+    public static ConversionParameter Seed { get; } = Int(F.Seed, "Seed", "Seed of random_colors.",
+        o => o.Seed, (o, v) => o with { Seed = v }, int.MinValue, int.MaxValue, null);
+
+    public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames get a transparent background instead of bg_color.",
+        o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
+
+    public static ConversionParameter Fps { get; } = Int(F.Fps, "Frame rate",
+        "Output frame rate; frames are dropped or repeated so the duration equals the source's. Default: the source's rate.",
+        o => o.Fps, (o, v) => o with { Fps = v }, O.MinFps, O.MaxFps, $"between {O.MinFps} and {O.MaxFps}");
+
+    public static ConversionParameter Crf { get; } = Int(F.Crf, "Quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
+        o => o.Crf, (o, v) => o with { Crf = v }, O.MinCrf, O.MaxCrf, $"between {O.MinCrf} (lossless) and {O.MaxCrf} (worst)");
+
+    public static ConversionParameter SaveTxt { get; } = Bool(F.SaveTxt, "TXT", "Write text frames frame_XXXXXX.txt.",
+        o => o.SaveTxt, (o, v) => o with { SaveTxt = v });
+
+    public static ConversionParameter SavePng { get; } = Bool(F.SavePng, "PNG", "Write PNG frames at the source's resolution.",
+        o => o.SavePng, (o, v) => o with { SavePng = v });
+
+    public static ConversionParameter SaveMp4 { get; } = Bool(F.SaveMp4, "MP4", "Write video.mp4 (H.264, yuv420p, the source's audio).",
+        o => o.SaveMp4, (o, v) => o with { SaveMp4 = v });
+
+    public static IReadOnlyList<ConversionParameter> All { get; } =
+    [
+        Width, Style, Charset, Brightness, Contrast, Gamma, ColorMode, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        SaveTxt, SavePng, SaveMp4,
+    ];
+
+    private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The parameter of an API name (<c>bg_color</c>) or CLI name (<c>bg-color</c>), or null.</summary>
+    public static ConversionParameter? Find(string name) => ByName.GetValueOrDefault(name.Trim().Replace('-', '_'));
+
+    private static ConversionParameter Int(string name, string label, string help, Func<O, int?> get, Func<O, int, O> set, int min, int max, string? range) =>
+        new(name, ParameterKind.Integer, label, help, o => get(o), (o, v) => set(o, (int)v!),
+            text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? (v, null) : (null, $"{name} must be a whole number (got '{text}')."),
+            v => ((int)v).ToString(CultureInfo.InvariantCulture),
+            v => range is not null && ((int)v < min || (int)v > max) ? $"{name} must be {range} (got {v})." : null)
+        {
+            Min = min,
+            Max = max,
+        };
+
+    private static ConversionParameter Number(string name, string label, string help, Func<O, double> get, Func<O, double, O> set) =>
+        new(name, ParameterKind.Number, label, help, o => get(o), (o, v) => set(o, (double)v!),
+            text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? (v, null) : (null, $"{name} must be a number such as 1.0 (got '{text}')."),
+            v => ((double)v).ToString("0.0##", CultureInfo.InvariantCulture),
+            v => double.IsNaN((double)v) || (double)v < O.MinCorrection || (double)v > O.MaxCorrection
+                ? $"{name} must be between {O.MinCorrection:0.0} and {O.MaxCorrection:0.0} (got {v})."
+                : null)
+        {
+            Min = O.MinCorrection,
+            Max = O.MaxCorrection,
+        };
+
+    private static ConversionParameter Bool(string name, string label, string help, Func<O, bool> get, Func<O, bool, O> set) =>
+        new(name, ParameterKind.Boolean, label, help, o => get(o), (o, v) => set(o, (bool)v!),
+            text => text.ToLowerInvariant() switch
+            {
+                "true" or "1" or "yes" or "on" => (true, null),
+                "false" or "0" or "no" or "off" => (false, null),
+                _ => (null, $"{name} must be true or false (got '{text}')."),
+            },
+            v => (bool)v ? "true" : "false",
+            _ => null);
+
+    private static ConversionParameter Color(string name, string label, string help, Func<O, string> get, Func<O, string, O> set) =>
+        new(name, ParameterKind.Color, label, help, o => get(o), (o, v) => set(o, (string)v!), text => (text, null), v => (string)v,
+            v => RgbColor.TryParse((string)v, out _) ? null : $"{name} must be a colour written #RRGGBB (got '{v}').");
+
+    private static ConversionParameter Choice<T>(string name, string label, string help, Func<O, T> get, Func<O, T, O> set) where T : struct, Enum
+    {
+        var names = ApiNames.All<T>();
+        var list = names.Count == 2 ? $"'{names[0]}' or '{names[1]}'" : $"one of {string.Join(", ", names)}";
+        return new(name, ParameterKind.Choice, label, help, o => get(o), (o, v) => set(o, (T)v!),
+            text => ApiNames.TryParse<T>(text, out var v) ? (v, null) : (null, $"{name} must be {list} (got '{text}')."),
+            v => ApiNames.Of((T)v),
+            v => Enum.IsDefined((T)v) ? null : $"{name} must be {list}.")
+        {
+            Choices = names,
+        };
+    }
+}
