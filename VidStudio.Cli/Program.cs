@@ -11,7 +11,7 @@ var usage = $"""
       vidstudio convert INPUT OUTDIR [options]
       vidstudio probe INPUT
     options (a bare boolean flag means true):
-    {string.Join(Environment.NewLine, ConversionParameters.All.Select(p => $"  {p.CliFlag} {ValueHint(p),-18} {p.Help}{(p.DefaultText is { } d ? $" Default: {d}." : "")}"))}
+    {string.Join(Environment.NewLine, ConversionParameters.All.Select(p => $"  {$"{p.CliFlag} {ValueHint(p)}",-34} {p.Help}{(p.DefaultText is { } d ? $" Default: {d}." : "")}"))}
     Progress goes to stderr; a JSON summary to stdout.
     """;
 

@@ -82,6 +82,7 @@ builder.Services.AddSingleton<JobNotifier>();
 builder.Services.AddSingleton<DiskSpaceGuard>();
 builder.Services.AddSingleton<JobService>();
 builder.Services.AddSingleton<PresetService>();
+builder.Services.AddSingleton<ConversionRequestResolver>();
 builder.Services.AddTransient<ConversionJob>();
 builder.Services.AddTransient<CleanupJob>();
 builder.Services.AddHostedService<JobRecovery>();

@@ -54,6 +54,24 @@ public class WebSocketTests(ServerFixture app)
     }
 
     [Fact]
+    public async Task Presets_apply_to_the_stream_as_to_rest()
+    {
+        var clip = app.Media.TestSource("ws-preset.mp4", 320, 180, fps: 5, seconds: 1);
+        var video = await File.ReadAllBytesAsync(clip);
+        using var unknown = await ConnectAsync();
+        await SendAsync(unknown, JsonSocket.Start(video, ("preset", "No such look")));
+        Assert.Contains("There is no preset 'No such look'", (await ReceiveAsync(unknown))!.Value.GetProperty("error").GetString());
+
+        // "Blueprint edges" is 140 columns wide; the width sent with it still wins, as on REST.
+        using var builtIn = await ConnectAsync();
+        await SendAsync(builtIn, JsonSocket.Start(video, ("preset", "Blueprint edges")));
+        Assert.Equal(140, (await ReceiveAsync(builtIn))!.Value.GetProperty("ascii_text").GetString()!.Split('\n')[0].Length);
+        using var overridden = await ConnectAsync();
+        await SendAsync(overridden, JsonSocket.Start(video, ("preset", "Blueprint edges"), ("width", 30)));
+        Assert.Equal(30, (await ReceiveAsync(overridden))!.Value.GetProperty("ascii_text").GetString()!.Split('\n')[0].Length);
+    }
+
+    [Fact]
     public async Task A_client_that_leaves_stops_the_work()
     {
         var clip = app.Media.TestSource("ws-leave.mp4", 640, 360, seconds: 30, audio: false);

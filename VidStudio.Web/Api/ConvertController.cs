@@ -4,7 +4,6 @@ using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
-using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Api;
 
@@ -13,7 +12,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/convert")]
 [Produces("application/json")]
 public sealed class ConvertController(
-    JobService jobs, PresetService presets, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
+    JobService jobs, ConversionRequestResolver requests, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
     /// <remarks>
@@ -34,7 +33,7 @@ public sealed class ConvertController(
     {
         BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
-        var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
+        var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, Caller.From(User), cancellationToken))[0];
         return AcceptedAtAction(nameof(StatusController.GetStatus), "Status", new { job_id = job.PublicId }, JobResponse.From(job));
     }
@@ -55,7 +54,7 @@ public sealed class ConvertController(
     {
         BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
-        var options = await ParseOptionsAsync(upload.Fields, cancellationToken);
+        var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var batchId = JobService.NewBatchId();
         var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, Caller.From(User), cancellationToken);
         return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created));
@@ -71,18 +70,4 @@ public sealed class ConvertController(
     public const string FileField = "file";
     public const string BatchField = "files";
 
-    /// <summary>The form's parameters over the named preset's (<c>preset=NAME</c>), or over the defaults.</summary>
-    private async Task<ConversionOptions> ParseOptionsAsync(IReadOnlyList<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
-    {
-        var baseline = jobs.Defaults;
-        if (fields.LastOrDefault(f => f.Key == PresetField).Value is { Length: > 0 } presetName)
-        {
-            baseline = (await presets.GetAsync(presetName, Caller.From(User), cancellationToken))?.Options
-                ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Unknown preset", $"There is no preset '{presetName}' (GET /api/v1/presets lists them).", PresetField);
-        }
-
-        return ConversionOptionsParser.ParseValid(fields.Where(f => f.Key != PresetField), baseline);
-    }
-
-    private const string PresetField = "preset";
 }

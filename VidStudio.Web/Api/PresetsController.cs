@@ -20,7 +20,7 @@ public sealed record PresetRequest(string? Name, JsonElement Options);
 [ApiController]
 [Route("api/v1/presets")]
 [Produces("application/json")]
-public sealed class PresetsController(PresetService presets, JobService jobs) : ControllerBase
+public sealed class PresetsController(PresetService presets, ConversionRequestResolver requests) : ControllerBase
 {
     /// <summary>Built-in presets first, then saved ones by name.</summary>
     [HttpGet]
@@ -34,8 +34,7 @@ public sealed class PresetsController(PresetService presets, JobService jobs) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Save([FromBody] PresetRequest request, CancellationToken cancellationToken)
     {
-        var options = ConversionOptionsParser.ParseValid(
-            request.Options.ValueKind == JsonValueKind.Object ? ApiJson.Fields(request.Options.EnumerateObject()) : [], jobs.Defaults);
+        var options = requests.ResolveWithoutPreset(request.Options.ValueKind == JsonValueKind.Object ? ApiJson.Fields(request.Options.EnumerateObject()) : []);
 
         var (preset, error, conflict) = await presets.SaveAsync(request.Name, options, Caller.From(User), cancellationToken);
         if (error is not null)

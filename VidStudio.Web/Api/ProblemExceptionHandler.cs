@@ -43,13 +43,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ApiProblemException api => WithField(new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Message }, api.Field),
-        InvalidOptionsException invalid => new ValidationProblemDetails(
+        InvalidOptionsException invalid => WithField(new ValidationProblemDetails(
             invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "Invalid parameters",
             Detail = invalid.Message,
-        },
+        }, invalid.Errors.Count == 1 ? invalid.Errors[0].Field : null),
         VideoInputException input => new ProblemDetails
         {
             Status = input.Error is VideoInputError.Damaged or VideoInputError.NoFrames or VideoInputError.ResolutionTooLarge or VideoInputError.OverLimit

@@ -28,14 +28,6 @@ public sealed class JobService(
     TimeProvider clock,
     ILogger<JobService> logger)
 {
-    /// <summary>The options a request starts from: the spec's defaults with the configured width, crf and fps.</summary>
-    public ConversionOptions Defaults { get; } = new()
-    {
-        Width = settings.Value.DefaultWidth,
-        Crf = settings.Value.DefaultCrf,
-        Fps = settings.Value.DefaultFps,
-    };
-
     /// <summary>
     /// Turns staged uploads into queued jobs of <paramref name="owner"/> (one per file, sharing <paramref name="batchId"/>).
     /// Every file is probed and its plan checked against the installation's caps before any job is created, so a file

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
+using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 
@@ -16,7 +17,7 @@ namespace VidStudio.Web.Api.WebSockets;
 /// goes away cancels the work and its ffmpeg.
 /// </summary>
 public sealed class AsciiStreamEndpoint(
-    TextFrameStream frames, JobService jobs, JobFiles files, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
+    TextFrameStream frames, ConversionRequestResolver requests, JobFiles files, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
 {
     public const string Path = "/api/v1/ws/convert";
 
@@ -66,7 +67,7 @@ public sealed class AsciiStreamEndpoint(
         var staged = files.NewStagingPath();
         try
         {
-            var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, gone.Token);
+            var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, Caller.From(context.User), gone.Token);
             if (maybeError is not null)
             {
                 await SendAsync(socket, new { status = "error", error = maybeError }, gone.Token);
@@ -118,13 +119,13 @@ public sealed class AsciiStreamEndpoint(
     /// The start message within StreamStartTimeout overall and StreamIdleTimeout between chunks: a client that opens a
     /// socket and then trickles (or sends nothing) would otherwise hold a stream slot for ever.
     /// </summary>
-    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartWithinLimitsAsync(WebSocket socket, string staged, CancellationToken cancellationToken)
+    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartWithinLimitsAsync(WebSocket socket, string staged, Caller caller, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Value.StreamStartTimeout);
         try
         {
-            return await ReceiveStartAsync(socket, staged, deadline.Token);
+            return await ReceiveStartAsync(socket, staged, caller, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -149,7 +150,7 @@ public sealed class AsciiStreamEndpoint(
     /// Reads the start message chunk by chunk (bounded by MaxFileSize in base64), decoding the video straight into
     /// <paramref name="staged"/>, so memory does not grow with the upload.
     /// </summary>
-    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartAsync(WebSocket socket, string staged, CancellationToken cancellationToken)
+    private async Task<(ConversionOptions? Options, string? Error)> ReceiveStartAsync(WebSocket socket, string staged, Caller caller, CancellationToken cancellationToken)
     {
         var limit = settings.Value.MaxFileSize * 4 / 3 + 64 * 1024;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -216,7 +217,8 @@ public sealed class AsciiStreamEndpoint(
 
             try
             {
-                return (ConversionOptionsParser.ParseValid(ApiJson.Fields(root.EnumerateObject().Where(p => p.Name is not ("action" or "file_base64"))), jobs.Defaults), null);
+                var fields = ApiJson.Fields(root.EnumerateObject().Where(p => p.Name is not ("action" or "file_base64")));
+                return (await requests.ResolveAsync(fields, caller, cancellationToken), null);
             }
             catch (InvalidOptionsException invalid)
             {
