@@ -13,13 +13,3 @@ public interface ICharacterMapper
 
     void Map(ReadOnlySpan<byte> samples, Span<ushort> cells);
 }
-
-public static class CharacterMapper
-{
-    public static ICharacterMapper Create(ConversionOptions options, GridGeometry geometry) => options.Style switch
-    {
-        AsciiStyle.Braille => new BrailleMapper(geometry),
-        AsciiStyle.Edges => new EdgeMapper(geometry, GlyphSet.RampFor(options)),
-        _ => new RampMapper(geometry, GlyphSet.RampFor(options)),
-    };
-}

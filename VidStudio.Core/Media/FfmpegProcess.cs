@@ -149,10 +149,3 @@ public sealed class FfmpegProcess : IDisposable
         }
     }
 }
-
-/// <summary>The configured ffmpeg or ffprobe executable could not be started.</summary>
-public sealed class FfmpegNotFoundException(string executable, Exception? inner = null)
-    : Exception($"'{executable}' could not be started. Install ffmpeg (Debian: apt-get install ffmpeg) or set the path to it.", inner);
-
-/// <summary>ffmpeg failed while converting a file that had probed as valid.</summary>
-public sealed class ConversionFailedException(string message, Exception? inner = null) : Exception(message, inner);

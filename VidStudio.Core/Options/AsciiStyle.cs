@@ -12,13 +12,3 @@ public enum AsciiStyle
     Edges,
     Custom,
 }
-
-/// <summary>Where each character's colour comes from.</summary>
-public enum ColorMode
-{
-    /// <summary>Every character takes <see cref="ConversionOptions.TextColor"/> (or a random colour per frame).</summary>
-    Fixed,
-
-    /// <summary>Every character takes the average colour of the video cell it stands for.</summary>
-    Source,
-}

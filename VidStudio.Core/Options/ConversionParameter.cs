@@ -1,15 +1,5 @@
 namespace VidStudio.Core.Options;
 
-public enum ParameterKind
-{
-    Integer,
-    Number,
-    Boolean,
-    Choice,
-    Color,
-    Text,
-}
-
 /// <summary>
 /// One conversion parameter as every client sees it: its API name (the CLI's flag with dashes), label and help for the
 /// Studio, type, default, range or choices. It reads its textual form and checks its value, so the parser, the

@@ -12,12 +12,3 @@ public static class ArtifactNames
     /// <summary>Files are written under this suffix and renamed when complete, so no half-written file ever has its final name.</summary>
     public const string PartialSuffix = ".part";
 }
-
-public enum ArtifactKind
-{
-    Text,
-    Png,
-    Video,
-}
-
-public sealed record Artifact(ArtifactKind Kind, string FileName, long SizeBytes);

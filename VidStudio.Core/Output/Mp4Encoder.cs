@@ -112,6 +112,3 @@ public sealed class Mp4Encoder : IDisposable
         }
     }
 }
-
-/// <summary>x264 settings: <paramref name="Preset"/> comes from configuration, <paramref name="Crf"/> from the job.</summary>
-public sealed record EncoderSettings(string Preset, int Crf);

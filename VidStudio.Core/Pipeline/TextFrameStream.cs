@@ -30,6 +30,3 @@ public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts, Conversion
         }
     }
 }
-
-/// <summary>One streamed frame: its number, its time in seconds and its text.</summary>
-public sealed record TextFrame(int FrameNumber, double Timestamp, string Text, int ExpectedFrames);

@@ -85,6 +85,3 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         throw new VideoInputException(VideoInputError.NoFrames, $"No frame could be decoded at {seconds:0.###} s.");
     }
 }
-
-/// <summary>One previewed frame: the PNG the job would write, its text, and how long the render took.</summary>
-public sealed record PreviewFrame(byte[] Png, string Text, int FrameIndex, int Width, int Height, int Columns, int Rows, double RenderMilliseconds);

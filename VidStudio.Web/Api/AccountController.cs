@@ -5,15 +5,6 @@ using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Api;
 
-public sealed record KeyRequest(string? Name);
-
-public sealed record UserRequest(string? Name, string? Role);
-
-/// <summary>A key as created: <c>key</c> is shown this once and never again.</summary>
-public sealed record CreatedKeyResponse(string Key, string Name, string Prefix);
-
-public sealed record CreatedUserResponse(UserInfo User, string Key);
-
 /// <summary>
 /// API keys of the calling user, and users (admins only). The Studio's account and users pages do the same. While
 /// authentication is off there is no user to hold keys, and these answer 409.

@@ -6,9 +6,6 @@ using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
 
-/// <summary>A file received into the staging folder; <see cref="OriginalName"/> is for display only.</summary>
-public sealed record StagedFile(string Path, string OriginalName, long Length);
-
 /// <summary>
 /// Reads a multipart upload section by section, streaming each file straight to the staging folder and stopping
 /// at the size limit: nothing is buffered whole in memory, and an oversized upload is refused while it arrives

@@ -7,15 +7,6 @@ using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Api;
 
-public sealed record PresetResponse(string Name, bool BuiltIn, JsonElement Options)
-{
-    public static PresetResponse From(Preset preset) =>
-        new(preset.Name, preset.BuiltIn, JobOptionsJson.ToElement(JobOptionsJson.Serialize(preset.Options)));
-}
-
-/// <summary>The body of POST /api/v1/presets: a name and any conversion parameters (the rest take their defaults).</summary>
-public sealed record PresetRequest(string? Name, JsonElement Options);
-
 /// <summary>Named looks, usable on convert with <c>preset=NAME</c>.</summary>
 [ApiController]
 [Route("api/v1/presets")]

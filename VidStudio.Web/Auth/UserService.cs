@@ -6,31 +6,6 @@ using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Auth;
 
-/// <summary>A key that checked out: whose it is. <see cref="KeyId"/> is null for a key from configuration.</summary>
-public sealed record AuthenticatedKey(long UserId, string UserName, UserRole Role, long? KeyId)
-{
-    public ClaimsPrincipal ToPrincipal(string scheme)
-    {
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, UserName),
-            new(ClaimTypes.Role, Role == UserRole.Admin ? AuthSchemes.AdminRole : AuthSchemes.MemberRole),
-        ];
-        if (KeyId is { } keyId)
-        {
-            claims.Add(new(AuthSchemes.KeyIdClaim, keyId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
-    }
-}
-
-/// <summary>A key as lists show it: never the key itself.</summary>
-public sealed record ApiKeyInfo(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, bool Revoked);
-
-public sealed record UserInfo(long Id, string Name, UserRole Role, DateTimeOffset CreatedAt, int ActiveKeys);
-
 /// <summary>Users and their API keys: creation, lists, revocation, and checking a presented key.</summary>
 public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases, IOptions<VidStudioSettings> settings, TimeProvider clock, ILogger<UserService> logger)
 {

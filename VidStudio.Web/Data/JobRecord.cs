@@ -2,15 +2,6 @@ using VidStudio.Core.Output;
 
 namespace VidStudio.Web.Data;
 
-public enum JobStatus
-{
-    Pending,
-    Processing,
-    Completed,
-    Failed,
-    Cancelled,
-}
-
 /// <summary>One conversion: what was asked, where it stands, what it produced.</summary>
 public sealed class JobRecord
 {
@@ -65,17 +56,4 @@ public sealed class JobRecord
     public List<ArtifactRecord> Artifacts { get; set; } = [];
 
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
-}
-
-public sealed class ArtifactRecord
-{
-    public long Id { get; set; }
-
-    public long JobId { get; set; }
-
-    public ArtifactKind Kind { get; set; }
-
-    public required string FileName { get; set; }
-
-    public long SizeBytes { get; set; }
 }

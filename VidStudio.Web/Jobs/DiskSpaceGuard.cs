@@ -25,6 +25,3 @@ public sealed class DiskSpaceGuard(IOptions<VidStudioSettings> settings)
         }
     }
 }
-
-/// <summary>No room on disk for new work; answered with 507 and Retry-After.</summary>
-public sealed class InsufficientStorageException(string message, Exception? inner = null) : Exception(message, inner);

@@ -58,14 +58,3 @@ public sealed class JobRecovery(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-/// <summary>The recurring job that deletes expired jobs with their files, and Studio uploads of the same age.</summary>
-public sealed class CleanupJob(JobService jobs, Studio.StudioSources studio)
-{
-    public const string Id = "cleanup-expired-jobs";
-    public const string Queue = "maintenance";
-
-    [AutomaticRetry(Attempts = 0)]
-    [JobDisplayName("Delete jobs and Studio uploads older than CleanupAfter")]
-    public async Task<int> RunAsync(CancellationToken cancellationToken) => await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
-}

@@ -253,10 +253,3 @@ public sealed class JobService(
 
     private static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
 }
-
-public enum CancelOutcome
-{
-    NotFound,
-    Cancelled,
-    Deleted,
-}

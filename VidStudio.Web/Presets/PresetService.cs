@@ -6,9 +6,6 @@ using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Presets;
 
-/// <summary>A named set of options: built in (read-only) or saved by a user.</summary>
-public sealed record Preset(string Name, ConversionOptions Options, bool BuiltIn);
-
 /// <summary>
 /// Built-in looks plus the ones users save; the Studio and the API (<c>preset=NAME</c>) both read them here. A saved
 /// preset belongs to the user who saved it and only they see it (presets saved with authentication off belong to nobody

@@ -7,9 +7,6 @@ using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Studio;
 
-/// <summary>A video the Studio works on: an upload (with the id of its folder) or the built-in sample.</summary>
-public sealed record StudioSource(string Path, string DisplayName, MediaInfo Media, string? UploadId = null);
-
 /// <summary>
 /// Videos opened in the Studio. Uploads are kept under <c>DataDirectory/studio</c> (one folder each, stored as
 /// <c>source</c> plus a sanitised extension) until CleanupAfter; converting copies them, so one source can be

@@ -8,30 +8,6 @@ using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Api;
 
-/// <summary>
-/// Marks an action that reads its multipart form itself, streaming the upload. It keeps MVC from reading the form
-/// first (MVC builds form value providers for any action with parameters, which buffers the whole body), and lets
-/// the OpenAPI document describe the form: the file field and every conversion parameter.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class MultipartConvertFormAttribute(string fileField, bool batch) : Attribute, IResourceFilter
-{
-    public void OnResourceExecuting(ResourceExecutingContext context)
-    {
-        context.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
-        context.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
-        context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
-    }
-
-    public void OnResourceExecuted(ResourceExecutedContext context)
-    {
-    }
-
-    public string FileField { get; } = fileField;
-
-    public bool Batch { get; } = batch;
-}
-
 /// <summary>Writes the multipart request body of the convert endpoints from <see cref="ConversionParameters"/>: names, types, defaults, ranges.</summary>
 public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
 {
@@ -115,29 +91,5 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
         }
 
         return schema;
-    }
-}
-
-/// <summary>Titles the document and describes the WebSocket, which OpenAPI cannot model as an operation.</summary>
-public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
-{
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        document.Info = new OpenApiInfo
-        {
-            Title = "VidStudio API",
-            Version = "v1",
-            Description = """
-                Turns videos into ASCII-art animation: text frames, PNG frames and an MP4.
-
-                Errors are RFC 9457 problem details with a 4xx status; `errors` (or `field`) names the parameter at fault.
-
-                **WebSocket** `ws://HOST/api/v1/ws/convert`: send `{"action": "start", "file_base64": "...", "width": 120, "style": "normal"}`
-                (any conversion parameter may be added) and receive one message per frame as it is decoded,
-                `{"frame_number": 42, "ascii_text": "...", "timestamp": 1.68}`, then `{"status": "completed", "frames_count": N}`
-                or `{"status": "error", "error": "..."}`. Closing the socket stops the work.
-                """,
-        };
-        return Task.CompletedTask;
     }
 }

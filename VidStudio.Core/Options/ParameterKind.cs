@@ -1,0 +1,11 @@
+namespace VidStudio.Core.Options;
+
+public enum ParameterKind
+{
+    Integer,
+    Number,
+    Boolean,
+    Choice,
+    Color,
+    Text,
+}

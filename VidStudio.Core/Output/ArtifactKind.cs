@@ -1,0 +1,8 @@
+namespace VidStudio.Core.Output;
+
+public enum ArtifactKind
+{
+    Text,
+    Png,
+    Video,
+}

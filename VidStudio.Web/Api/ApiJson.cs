@@ -1,0 +1,20 @@
+using VidStudio.Core.Options;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VidStudio.Core.Output;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Api;
+
+// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
+
+/// <summary>JSON settings shared by controllers, the WebSocket and the tests' expectations.</summary>
+public static class ApiJson
+{
+    public static void Configure(JsonSerializerOptions options) => ApiNames.Configure(options);
+
+    /// <summary>A JSON object's properties as the name/value pairs the options parser reads (numbers and booleans as their JSON text).</summary>
+    public static List<KeyValuePair<string, string?>> Fields(IEnumerable<JsonProperty> properties) =>
+        properties.Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).ToList();
+}

@@ -1,0 +1,21 @@
+using VidStudio.Core.Options;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VidStudio.Core.Output;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Api;
+
+// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
+
+public sealed record BatchResponse(string BatchId, IReadOnlyList<string> JobIds, string Status, int Total, int Completed, int Failed, IReadOnlyList<JobResponse> Jobs)
+{
+    public static BatchResponse From(string batchId, IReadOnlyList<JobRecord> jobs)
+    {
+        var completed = jobs.Count(j => j.Status == JobStatus.Completed);
+        var failed = jobs.Count(j => j.Status is JobStatus.Failed or JobStatus.Cancelled);
+        var status = completed + failed < jobs.Count ? "processing" : failed == 0 ? "completed" : completed == 0 ? "failed" : "partially_completed";
+        return new BatchResponse(batchId, jobs.Select(j => j.PublicId).ToList(), status, jobs.Count, completed, failed, jobs.Select(JobResponse.From).ToList());
+    }
+}

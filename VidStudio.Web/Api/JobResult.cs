@@ -1,0 +1,28 @@
+using VidStudio.Core.Options;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VidStudio.Core.Output;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Api;
+
+// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
+
+/// <summary>What a completed job produced, as download paths (the shape the original API documented).</summary>
+public sealed record JobResult(string? Mp4Path, int FramesCount, double DurationSeconds, JobArtifacts Artifacts)
+{
+    public static JobResult From(JobRecord job)
+    {
+        string Url(string name) => $"/api/v1/download/{job.PublicId}/{name}";
+        var mp4 = job.Artifacts.Any(a => a.Kind == ArtifactKind.Video) ? Url(ArtifactNames.Video) : null;
+        return new JobResult(
+            mp4,
+            job.FramesCount ?? 0,
+            Math.Round(job.DurationSeconds ?? 0, 3),
+            new JobArtifacts(
+                job.Artifacts.Where(a => a.Kind == ArtifactKind.Text).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList(),
+                job.Artifacts.Where(a => a.Kind == ArtifactKind.Png).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList(),
+                mp4));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using VidStudio.Core.Options;
+using VidStudio.Web.Auth;
+using VidStudio.Web.Jobs;
+using VidStudio.Web.Presets;
+
+namespace VidStudio.Web.Api;
+
+public sealed record PresetResponse(string Name, bool BuiltIn, JsonElement Options)
+{
+    public static PresetResponse From(Preset preset) =>
+        new(preset.Name, preset.BuiltIn, JobOptionsJson.ToElement(JobOptionsJson.Serialize(preset.Options)));
+}

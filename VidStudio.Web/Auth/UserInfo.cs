@@ -1,0 +1,9 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+
+namespace VidStudio.Web.Auth;
+
+public sealed record UserInfo(long Id, string Name, UserRole Role, DateTimeOffset CreatedAt, int ActiveKeys);

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Options;
+
+namespace VidStudio.Web.Configuration;
+
+/// <summary>Section <c>VidStudio:Auth</c>.</summary>
+public sealed class AuthSettings
+{
+    public AuthMode Mode { get; set; } = AuthMode.Auto;
+
+    /// <summary>Keys accepted in addition to those in the database, for automation and bootstrap; they act as the first admin.</summary>
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>How long a Studio sign-in lasts without activity.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Options;
+
+namespace VidStudio.Web.Configuration;
+
+/// <summary>Checks what attributes cannot: nested settings and paths that must be usable.</summary>
+public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSettings>
+{
+    public ValidateOptionsResult Validate(string? name, VidStudioSettings settings)
+    {
+        var failures = new List<string>();
+        var nested = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(settings.RateLimit, new ValidationContext(settings.RateLimit), nested, validateAllProperties: true))
+        {
+            failures.AddRange(nested.Select(r => $"VidStudio:RateLimit: {r.ErrorMessage}"));
+        }
+
+        nested.Clear();
+        if (!Validator.TryValidateObject(settings.Auth, new ValidationContext(settings.Auth), nested, validateAllProperties: true))
+        {
+            failures.AddRange(nested.Select(r => $"VidStudio:Auth: {r.ErrorMessage}"));
+        }
+
+        if (settings.Auth.ApiKeys.Any(k => k.Length < 16))
+        {
+            failures.Add("VidStudio:Auth:ApiKeys: every key must have at least 16 characters.");
+        }
+
+        foreach (var proxy in settings.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"VidStudio:KnownProxies: '{proxy}' is not an IP address.");
+            }
+        }
+
+        // The request defaults obey the same ranges as requests: the parameter table says what they are.
+        foreach (var (setting, parameter, value) in new (string, ConversionParameter, int?)[]
+        {
+            ("DefaultWidth", ConversionParameters.Width, settings.DefaultWidth),
+            ("DefaultCrf", ConversionParameters.Crf, settings.DefaultCrf),
+            ("DefaultFps", ConversionParameters.Fps, settings.DefaultFps),
+        })
+        {
+            if (parameter.Check(value) is { } error)
+            {
+                failures.Add($"VidStudio:{setting}: {error}");
+            }
+        }
+
+        foreach (var (setting, path) in new[] { ("DataDirectory", settings.DataDirectory), ("UploadsDirectory", settings.UploadsDirectory), ("ResultsDirectory", settings.ResultsDirectory) })
+        {
+            if (path is not null && path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                failures.Add($"VidStudio:{setting} '{path}' is not a valid path.");
+            }
+        }
+
+        foreach (var origin in settings.CorsOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"VidStudio:CorsOrigins: '{origin}' is not an http(s) origin such as https://example.com.");
+            }
+        }
+
+        if (!File.Exists(settings.MonoFontPath))
+        {
+            failures.Add($"VidStudio:MonoFontPath: '{settings.MonoFontPath}' does not exist (Debian: apt-get install fonts-dejavu-core).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

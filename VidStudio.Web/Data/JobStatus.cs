@@ -1,0 +1,12 @@
+using VidStudio.Core.Output;
+
+namespace VidStudio.Web.Data;
+
+public enum JobStatus
+{
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+    Cancelled,
+}

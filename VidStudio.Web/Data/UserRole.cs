@@ -1,0 +1,7 @@
+namespace VidStudio.Web.Data;
+
+public enum UserRole
+{
+    Member,
+    Admin,
+}

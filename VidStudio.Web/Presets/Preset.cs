@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using VidStudio.Core.Options;
+using VidStudio.Web.Auth;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Presets;
+
+/// <summary>A named set of options: built in (read-only) or saved by a user.</summary>
+public sealed record Preset(string Name, ConversionOptions Options, bool BuiltIn);

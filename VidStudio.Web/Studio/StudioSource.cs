@@ -1,0 +1,11 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Media;
+using VidStudio.Core.Preview;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Jobs;
+
+namespace VidStudio.Web.Studio;
+
+/// <summary>A video the Studio works on: an upload (with the id of its folder) or the built-in sample.</summary>
+public sealed record StudioSource(string Path, string DisplayName, MediaInfo Media, string? UploadId = null);
