@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using System.Buffers;
 using System.Diagnostics;
 using VidStudio.Core.Media;
@@ -19,7 +20,7 @@ internal static class Floors
     {
         var raw = Path.Combine(work, "frames.yuv");
         var media = await new VideoProber(tools).ProbeAsync(source);
-        var renderer = new FrameRenderer(options, GridGeometry.For(media, options.Width, fonts.CellAspect), fonts);
+        var renderer = new FrameRenderer(options, GridGeometry.For(media.Width, media.Height, options.Width, fonts.CellAspect), fonts);
         var yuv = ArrayPool<byte>.Shared.Rent(renderer.Yuv420Length);
         await using (var file = File.Create(raw))
         {

@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using System.Diagnostics;
 using System.Globalization;
 using VidStudio.Bench;
@@ -87,7 +88,7 @@ var mp4Options = new ConversionOptions { SavePng = false };
 var mp4Only = await Engine("mp4", hd, mp4Options);
 var rawFrames = await Floors.RenderRawYuvAsync(tools, fonts, hd, mp4Options, work);
 var encodeFloor = await Floor(() => Floors.EncodeRawAsync(rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work));
-var hdGeometry = GridGeometry.For(await new VideoProber(tools).ProbeAsync(hd), ConversionOptions.DefaultWidth, fonts.CellAspect);
+var hdGeometry = await GeometryAtDefaultWidthAsync(hd);
 var wholeJobFloor = await Floor(() => Floors.DecodeAndEncodeAsync(hd, hdGeometry.AnalysisWidth, hdGeometry.AnalysisHeight, rawFrames, 1920, 1080, frames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work));
 File.Delete(rawFrames);
 Row("MP4 only, 1080p, w120", mp4Only.Fps, encodeFloor, ">= 0.90x (floor: x264 alone)", mp4Only.PeakMb);
@@ -101,7 +102,7 @@ Row("PNG+MP4 (defaults), 1080p", defaults.Fps, null, $">= 66.3 f/s (25x upstream
 foreach (var (label, input) in new[] { ("1080p", hd), ("360p", sd) })
 {
     var text = await Engine("txt-" + label, input, new ConversionOptions { SaveTxt = true, SavePng = false, SaveMp4 = false });
-    var geometry = GridGeometry.For(await new VideoProber(tools).ProbeAsync(input), ConversionOptions.DefaultWidth, fonts.CellAspect);
+    var geometry = await GeometryAtDefaultWidthAsync(input);
     var scaleFloor = await Floor(() => Floors.DecodeScaleGrayAsync(input, geometry.Columns, geometry.Rows, frames));
     Row($"text only, {label}, w120", text.Fps, scaleFloor, ">= 0.80x", text.PeakMb);
 }
@@ -121,4 +122,10 @@ var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(r => r[c
 foreach (var row in table)
 {
     Console.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))));
+}
+
+async Task<GridGeometry> GeometryAtDefaultWidthAsync(string path)
+{
+    var media = await new VideoProber(tools).ProbeAsync(path);
+    return GridGeometry.For(media.Width, media.Height, ConversionOptions.DefaultWidth, fonts.CellAspect);
 }

@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using System.Buffers;
 using System.Diagnostics;
 using VidStudio.Core.Mapping;
@@ -18,7 +19,7 @@ internal static class StageTimings
         Console.WriteLine("width  style     render  yuv420  png    preview(render+png)");
         foreach (var (width, style, mode) in new[] { (120, AsciiStyle.Normal, ColorMode.Fixed), (240, AsciiStyle.Normal, ColorMode.Fixed), (240, AsciiStyle.Braille, ColorMode.Fixed), (240, AsciiStyle.Edges, ColorMode.Fixed), (240, AsciiStyle.Normal, ColorMode.Source) })
         {
-            var geometry = GridGeometry.For(media, width, fonts.CellAspect);
+            var geometry = GridGeometry.For(media.Width, media.Height, width, fonts.CellAspect);
             var renderer = new FrameRenderer(new ConversionOptions { Width = width, Style = style, ColorMode = mode }, geometry, fonts);
             YuvFrame? frame = null;
             await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(input, null, 1.0, 1))

@@ -1,4 +1,4 @@
-using VidStudio.Core.Rendering;
+using VidStudio.Core.Frames;
 
 namespace VidStudio.Core.Mapping;
 

@@ -1,5 +1,5 @@
+using VidStudio.Core.Frames;
 using VidStudio.Core.Options;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Mapping;
 

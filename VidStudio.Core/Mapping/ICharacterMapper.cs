@@ -1,5 +1,4 @@
 using VidStudio.Core.Options;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Mapping;
 

@@ -1,9 +1,8 @@
+using VidStudio.Core.Frames;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
-using VidStudio.Core.Mapping;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Media;
 

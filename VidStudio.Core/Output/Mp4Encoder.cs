@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using System.Globalization;
 using System.Text;
 using VidStudio.Core.Media;

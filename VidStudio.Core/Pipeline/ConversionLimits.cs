@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Rendering;
 

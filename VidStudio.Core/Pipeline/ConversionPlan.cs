@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering;
@@ -15,7 +16,7 @@ public sealed record ConversionPlan(MediaInfo Media, OutputTiming Timing, GridGe
     public static ConversionPlan For(MediaInfo media, ConversionOptions options, double cellAspect, ConversionLimits limits)
     {
         var timing = OutputTiming.For(media, options);
-        var geometry = GridGeometry.For(media, options.Width, cellAspect);
+        var geometry = GridGeometry.For(media.Width, media.Height, options.Width, cellAspect);
         limits.Check(media, geometry, timing);
         return new ConversionPlan(media, timing, geometry);
     }

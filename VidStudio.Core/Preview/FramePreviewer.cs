@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using VidStudio.Core.Mapping;

@@ -1,3 +1,5 @@
+using VidStudio.Core.Frames;
+
 namespace VidStudio.Core.Rendering;
 
 /// <summary>

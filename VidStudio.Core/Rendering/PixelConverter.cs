@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using VidStudio.Core.Options;
 
 namespace VidStudio.Core.Rendering;

@@ -1,3 +1,4 @@
+using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;

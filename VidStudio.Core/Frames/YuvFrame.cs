@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VidStudio.Core.Mapping;
+namespace VidStudio.Core.Frames;
 
 /// <summary>
 /// One decoded frame at the analysis size, limited-range yuv420p (BT.601), in a pooled buffer.

@@ -1,6 +1,4 @@
-using VidStudio.Core.Media;
-
-namespace VidStudio.Core.Rendering;
+namespace VidStudio.Core.Frames;
 
 /// <summary>
 /// Every size of one conversion, derived once from the source's display size, the column count and the font's cell
@@ -52,8 +50,6 @@ public sealed record GridGeometry
             RenderHeight = sourceHeight * scale,
         };
     }
-
-    public static GridGeometry For(MediaInfo media, int columns, double cellAspect) => For(media.Width, media.Height, columns, cellAspect);
 
     /// <summary>
     /// The decode size depends on the source alone, so a cached preview frame serves every width. The decoder computes
