@@ -17,6 +17,7 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Hosting;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Maintenance;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Components;
@@ -86,6 +87,7 @@ builder.Services.AddSingleton<ConversionRequestResolver>();
 builder.Services.AddTransient<ConversionJob>();
 builder.Services.AddTransient<CleanupJob>();
 builder.Services.AddHostedService<JobRecovery>();
+builder.Services.AddHostedService<CleanupSchedule>();
 builder.Services.AddHangfire(hangfire => hangfire
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()

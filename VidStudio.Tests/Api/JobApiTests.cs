@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VidStudio.Tests.Support;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Maintenance;
 
 namespace VidStudio.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
-using VidStudio.Web.Jobs;
+using VidStudio.Web.Data;
 using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Api;

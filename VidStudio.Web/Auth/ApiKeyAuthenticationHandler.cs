@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace VidStudio.Web.Auth;
 
 /// <summary>
-/// <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c> (and <c>?api_key=KEY</c> on the WebSocket). A missing or
+/// <c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c> (and <c>?api_key=KEY</c> on a WebSocket handshake). A missing or
 /// wrong key is answered with the same 401 problem, so the answer never tells whether a key exists.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -26,7 +26,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return authorization["Bearer ".Length..].Trim();
         }
 
-        return request.Path.StartsWithSegments(Api.WebSockets.AsciiStreamEndpoint.Path) && request.Query[AuthSchemes.ApiKeyQuery].ToString() is { Length: > 0 } query
+        // Only on a WebSocket handshake: elsewhere a key in the URL would end up in logs and browser history for nothing.
+        return request.HttpContext.WebSockets.IsWebSocketRequest && request.Query[AuthSchemes.ApiKeyQuery].ToString() is { Length: > 0 } query
             ? query
             : null;
     }

@@ -9,7 +9,7 @@ namespace VidStudio.Web.Auth;
 /// <summary>Users and their API keys: creation, lists, revocation, and checking a presented key.</summary>
 public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases, IOptions<VidStudioSettings> settings, TimeProvider clock, ILogger<UserService> logger)
 {
-    public const int MaxNameLength = 64;
+    public const int MaxNameLength = UserRecord.MaxNameLength;
 
     /// <summary>How stale LastUsedAt may get: one write per key per minute, not one per request.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);

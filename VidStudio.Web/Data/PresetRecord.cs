@@ -5,6 +5,9 @@ public sealed class PresetRecord
 {
     public long Id { get; set; }
 
+    /// <summary>Longest name, in characters (the column's size).</summary>
+    public const int MaxNameLength = 64;
+
     public required string Name { get; set; }
 
     /// <summary>The user who saved it; null for presets saved while authentication was off.</summary>

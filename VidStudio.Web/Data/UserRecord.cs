@@ -5,6 +5,9 @@ public sealed class UserRecord
 {
     public long Id { get; set; }
 
+    /// <summary>Longest user or key name, in characters (the columns' size).</summary>
+    public const int MaxNameLength = 64;
+
     public required string Name { get; set; }
 
     public UserRole Role { get; set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Data;
 
@@ -40,13 +39,13 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
         model.Entity<PresetRecord>(preset =>
         {
             preset.HasIndex(p => new { p.OwnerId, p.Name }).IsUnique();
-            preset.Property(p => p.Name).HasMaxLength(PresetService.MaxNameLength).UseCollation("NOCASE");
+            preset.Property(p => p.Name).HasMaxLength(PresetRecord.MaxNameLength).UseCollation("NOCASE");
             preset.Property(p => p.CreatedAt).HasConversion(UtcTicks);
         });
         model.Entity<UserRecord>(user =>
         {
             user.HasIndex(u => u.Name).IsUnique();
-            user.Property(u => u.Name).HasMaxLength(Auth.UserService.MaxNameLength).UseCollation("NOCASE");
+            user.Property(u => u.Name).HasMaxLength(UserRecord.MaxNameLength).UseCollation("NOCASE");
             user.Property(u => u.Role).HasConversion<string>().HasMaxLength(8);
             user.Property(u => u.CreatedAt).HasConversion(UtcTicks);
             user.HasMany(u => u.Keys).WithOne(k => k.User).HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -56,7 +55,7 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
             key.HasIndex(k => k.Hash).IsUnique();
             key.Property(k => k.Hash).HasMaxLength(64);
             key.Property(k => k.Prefix).HasMaxLength(16);
-            key.Property(k => k.Name).HasMaxLength(Auth.UserService.MaxNameLength);
+            key.Property(k => k.Name).HasMaxLength(UserRecord.MaxNameLength);
             key.Property(k => k.CreatedAt).HasConversion(UtcTicks);
             key.Property(k => k.LastUsedAt).HasConversion(UtcTicks);
             key.Property(k => k.RevokedAt).HasConversion(UtcTicks);

@@ -16,8 +16,6 @@ public sealed class JobRecovery(
     IDbContextFactory<VidStudioDbContext> databases,
     JobFiles files,
     JobService jobs,
-    IOptions<VidStudioSettings> settings,
-    IRecurringJobManager recurring,
     ILogger<JobRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -50,10 +48,6 @@ public sealed class JobRecovery(
         {
             logger.LogWarning("Re-queued {Count} unfinished jobs after restart: {Jobs}", unfinished.Count, string.Join(", ", unfinished));
         }
-
-        var minutes = Math.Max(1, (int)settings.Value.CleanupInterval.TotalMinutes);
-        recurring.AddOrUpdate<CleanupJob>(CleanupJob.Id, CleanupJob.Queue, job => job.RunAsync(CancellationToken.None),
-            minutes < 60 ? Cron.MinuteInterval(minutes) : Cron.HourInterval(Math.Max(1, minutes / 60)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Presets;
 

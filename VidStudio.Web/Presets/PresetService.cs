@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Presets;
 
@@ -13,7 +12,7 @@ namespace VidStudio.Web.Presets;
 /// </summary>
 public sealed class PresetService(IDbContextFactory<VidStudioDbContext> databases, TimeProvider clock)
 {
-    public const int MaxNameLength = 64;
+    public const int MaxNameLength = PresetRecord.MaxNameLength;
 
     public static IReadOnlyList<Preset> BuiltIn { get; } =
     [

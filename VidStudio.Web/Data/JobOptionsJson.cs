@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VidStudio.Core.Options;
 
-namespace VidStudio.Web.Jobs;
+namespace VidStudio.Web.Data;
 
 /// <summary>How <see cref="ConversionOptions"/> is stored in the job table and shown by the API: snake_case, enums as names.</summary>
 public static class JobOptionsJson

@@ -1,13 +1,11 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VidStudio.Web.Configuration;
-using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+using VidStudio.Web.Studio;
 
-namespace VidStudio.Web.Jobs;
+namespace VidStudio.Web.Maintenance;
 
 /// <summary>The recurring job that deletes expired jobs with their files, and Studio uploads of the same age.</summary>
-public sealed class CleanupJob(JobService jobs, Studio.StudioSources studio)
+public sealed class CleanupJob(JobService jobs, StudioSources studio)
 {
     public const string Id = "cleanup-expired-jobs";
     public const string Queue = "maintenance";
