@@ -180,10 +180,11 @@ if (settings.CorsOrigins.Length > 0)
     app.UseCors();
 }
 
+// WebSockets first: the API-key handler accepts ?api_key only on a WebSocket handshake, which this middleware recognises.
+app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseWebSockets();
 app.UseAntiforgery();
 
 app.MapControllers().RequireAuthorization();
