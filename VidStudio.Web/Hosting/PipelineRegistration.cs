@@ -1,0 +1,66 @@
+using Hangfire;
+using Serilog;
+using VidStudio.Web.Api.WebSockets;
+using VidStudio.Web.Auth;
+using VidStudio.Web.Components;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Studio;
+
+namespace VidStudio.Web.Hosting;
+
+/// <summary>The request pipeline, in order, and every endpoint the server maps.</summary>
+public static class PipelineRegistration
+{
+    public static WebApplication UseVidStudio(this WebApplication app, VidStudioSettings settings)
+    {
+        if (settings.KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging();
+        app.UseLoopbackHostFilter(app.Configuration);
+        if (settings.CorsOrigins.Length > 0)
+        {
+            app.UseCors();
+        }
+
+        // WebSockets first: the API-key handler accepts ?api_key only on a WebSocket handshake, which this middleware recognises.
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapControllers().RequireAuthorization();
+        app.Map(AsciiStreamEndpoint.Path, (HttpContext context, AsciiStreamEndpoint endpoint) => endpoint.HandleAsync(context)).RequireAuthorization();
+        app.MapPost(StudioUploadEndpoint.Path, StudioUploadEndpoint.HandleAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost(AuthSchemes.SignOutPath, SignOutEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "VidStudio API";
+            ui.SwaggerEndpoint("/openapi/v1.json", "VidStudio API v1");
+        });
+        app.UseReDoc(redoc =>
+        {
+            redoc.RoutePrefix = "redoc";
+            redoc.SpecUrl = "/openapi/v1.json";
+            redoc.DocumentTitle = "VidStudio API";
+            // The stock page loads a web font from the internet; this one is self-contained.
+            redoc.IndexStream = () => typeof(Program).Assembly.GetManifestResourceStream("VidStudio.Web.Api.redoc-index.html")!;
+        });
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "VidStudio jobs",
+            Authorization = [app.Services.GetRequiredService<DashboardAuthorization>()],
+        });
+        return app;
+    }
+}

@@ -1,0 +1,142 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using VidStudio.Core.Media;
+using VidStudio.Core.Pipeline;
+using VidStudio.Core.Preview;
+using VidStudio.Core.Rendering;
+using VidStudio.Web.Api;
+using VidStudio.Web.Api.WebSockets;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
+using VidStudio.Web.Maintenance;
+using VidStudio.Web.Presets;
+using VidStudio.Web.Studio;
+
+namespace VidStudio.Web.Hosting;
+
+/// <summary>The composition root's parts: what each area of the server registers, from the validated settings.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>The converter (VidStudio.Core) with the installation's tools, fonts and caps.</summary>
+    public static IServiceCollection AddVidStudioEngine(this IServiceCollection services, VidStudioSettings settings)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new FfmpegTools(settings.FfmpegPath, settings.FfprobePath));
+        services.AddSingleton(_ => new FontSet(settings.MonoFontPath, settings.FallbackFontPath));
+        var limits = new ConversionLimits
+        {
+            MaxRows = settings.MaxRows,
+            MaxAspectRatio = settings.MaxAspectRatio,
+            MaxOutputPixels = settings.MaxOutputPixels,
+            MaxOutputFrames = settings.MaxOutputFrames,
+            MaxOutputBytes = settings.MaxJobOutputBytes,
+        };
+        services.AddSingleton(new ConverterSettings { EncoderPreset = settings.EncoderPreset, Limits = limits });
+        services.AddSingleton<VideoConverter>();
+        services.AddSingleton(sp => new TextFrameStream(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
+        services.AddSingleton(sp => new FramePreviewer(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
+        return services;
+    }
+
+    /// <summary>
+    /// The job table, the job and preset services, and Hangfire on its own SQLite file. JobRecovery is registered before the
+    /// Hangfire servers so it migrates and re-queues before they start.
+    /// </summary>
+    public static IServiceCollection AddVidStudioJobs(this IServiceCollection services, VidStudioSettings settings)
+    {
+        services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataPath, "vidstudio.db")}"));
+        services.AddSingleton<JobFiles>();
+        services.AddSingleton<RunningJobs>();
+        services.AddSingleton<JobNotifier>();
+        services.AddSingleton<DiskSpaceGuard>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<PresetService>();
+        services.AddSingleton<ConversionRequestResolver>();
+        services.AddTransient<ConversionJob>();
+        services.AddTransient<CleanupJob>();
+        services.AddHostedService<JobRecovery>();
+        services.AddHostedService<CleanupSchedule>();
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            // Its own database file: Hangfire's table names are unprefixed. A conversion never runs longer than JobTimeout,
+            // so a job fetched by a crashed process becomes visible again soon after that, never while it still runs.
+            .UseSQLiteStorage(Path.Combine(settings.DataPath, "hangfire.db"), new SQLiteStorageOptions
+            {
+                QueuePollInterval = settings.QueuePollInterval,
+                InvisibilityTimeout = settings.JobTimeout + TimeSpan.FromMinutes(5),
+            }));
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:conversions";
+            server.Queues = [ConversionJob.Queue];
+            server.WorkerCount = settings.MaxConcurrentJobs;
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:maintenance";
+            server.Queues = [CleanupJob.Queue];
+            server.WorkerCount = 1;
+        });
+        return services;
+    }
+
+    /// <summary>The Studio: Blazor Server with MudBlazor, its sources and style samples.</summary>
+    public static IServiceCollection AddVidStudioStudio(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Notifications bottom-left: at the top right they covered the job page's action buttons.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
+        services.AddSingleton<StudioSources>();
+        services.AddSingleton<StyleSamples>();
+        services.AddHostedService<SampleClipWarmup>();
+        return services;
+    }
+
+    /// <summary>REST controllers, the WebSocket, problem details, OpenAPI, rate limits, forwarded headers and CORS.</summary>
+    public static IServiceCollection AddVidStudioApi(this IServiceCollection services, VidStudioSettings settings)
+    {
+        services.AddSingleton<MultipartUploadReader>();
+        services.AddSingleton<UploadQuota>();
+        services.AddSingleton<FfmpegProbe>();
+        services.AddSingleton<AsciiStreamEndpoint>();
+        services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddOperationTransformer<MultipartFormTransformer>();
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = ApiRateLimit.CreateGlobal(settings.RateLimit);
+            limiter.OnRejected = ApiRateLimit.WriteProblemAsync;
+        });
+        if (settings.KnownProxies.Length > 0)
+        {
+            services.Configure<ForwardedHeadersOptions>(forwarded =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // Only the configured proxies: the defaults would also believe any process on this machine.
+                forwarded.KnownIPNetworks.Clear();
+                forwarded.KnownProxies.Clear();
+                foreach (var proxy in settings.KnownProxies)
+                {
+                    forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
+        if (settings.CorsOrigins.Length > 0)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(settings.CorsOrigins).AllowAnyHeader().AllowAnyMethod()));
+        }
+        return services;
+    }
+}
