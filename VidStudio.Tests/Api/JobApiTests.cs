@@ -120,6 +120,7 @@ public class JobApiTests(ServerFixture app)
             await Task.Delay(100);
         }
 
+        Assert.NotEmpty(TestMedia.ChildFfmpegProcesses(jobId)); // the check below would pass vacuously otherwise
         var response = await _client.DeleteAsync($"/api/v1/jobs/{jobId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -148,9 +149,22 @@ public class JobApiTests(ServerFixture app)
     [Fact]
     public async Task A_job_past_its_timeout_fails_with_a_clear_message()
     {
-        // 3600 output frames at fps=120: far more than 8 s of work on any machine this runs on.
+        // Not a race against the machine's speed: once the job's ffmpeg processes run, they are paused (SIGSTOP), so
+        // the job cannot finish before the fixture's 8 s JobTimeout, however fast the machine.
         var clip = app.Media.TestSource("api-slow.mp4", 640, 360, seconds: 30, audio: false);
         var jobId = await SubmitAsync(clip, ("fps", "120"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        IReadOnlyList<int> children;
+        while ((children = TestMedia.ChildFfmpegProcesses(jobId)).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job's ffmpeg never started");
+            await Task.Delay(20);
+        }
+
+        foreach (var pid in children)
+        {
+            System.Diagnostics.Process.Start("kill", ["-STOP", pid.ToString()])!.WaitForExit();
+        }
 
         var final = (await ApiClient.WaitForJobAsync(_client, jobId, TimeSpan.FromSeconds(60)))[^1];
 

@@ -4,6 +4,7 @@ using VidStudio.Web.Api.WebSockets;
 
 namespace VidStudio.Tests.Api;
 
+[Trait("Category", "Unit")]
 public class StartMessageSplitterTests
 {
     // Bytes whose base64 is full of '+' and '/', which System.Text.Json escapes (\u002B).

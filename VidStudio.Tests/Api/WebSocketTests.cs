@@ -78,6 +78,7 @@ public class WebSocketTests(ServerFixture app)
         var socket = await ConnectAsync();
         await SendAsync(socket, new { action = "start", file_base64 = Convert.ToBase64String(await File.ReadAllBytesAsync(clip)), width = 80 });
         Assert.Equal(0, (await ReceiveAsync(socket))!.Value.GetProperty("frame_number").GetInt32());
+        Assert.NotEmpty(TestMedia.ChildFfmpegProcesses(".staging")); // the check below would pass vacuously otherwise
 
         socket.Abort();
         socket.Dispose();

@@ -2,6 +2,7 @@ using VidStudio.Core.Rendering;
 
 namespace VidStudio.Tests.Engine;
 
+[Trait("Category", "Unit")]
 public class CoverageBlendTests
 {
     [Theory]

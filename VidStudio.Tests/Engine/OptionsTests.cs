@@ -2,6 +2,7 @@ using VidStudio.Core.Options;
 
 namespace VidStudio.Tests.Engine;
 
+[Trait("Category", "Unit")]
 public class OptionsTests
 {
     [Fact]
