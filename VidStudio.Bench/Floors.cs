@@ -24,11 +24,12 @@ internal static class Floors
         var yuv = ArrayPool<byte>.Shared.Rent(renderer.Yuv420Length);
         await using (var file = File.Create(raw))
         {
-            await foreach (var frame in new FrameDecoder(tools).DecodeAsync(source, null, null, null))
+            await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(source)))
             {
                 using (frame)
                 {
-                    renderer.Render(frame, composePixels: true);
+                    renderer.MapCharacters(frame);
+                    renderer.ComposeGlyphs();
                 }
 
                 renderer.PaintYuv420(yuv);

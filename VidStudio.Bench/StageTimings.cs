@@ -22,7 +22,7 @@ internal static class StageTimings
             var geometry = GridGeometry.For(media.Width, media.Height, width, fonts.CellAspect);
             var renderer = new FrameRenderer(new ConversionOptions { Width = width, Style = style, ColorMode = mode }, geometry, fonts);
             YuvFrame? frame = null;
-            await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(input, null, 1.0, 1))
+            await foreach (var decoded in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(input) { StartSeconds = 1.0, MaxFrames = 1 }))
             {
                 frame = decoded;
             }
@@ -30,7 +30,11 @@ internal static class StageTimings
             using (frame)
             {
                 var yuv = ArrayPool<byte>.Shared.Rent(renderer.Yuv420Length);
-                var render = Median(() => renderer.Render(frame!, composePixels: true));
+                var render = Median(() =>
+                {
+                    renderer.MapCharacters(frame!);
+                    renderer.ComposeGlyphs();
+                });
                 var toYuv = Median(() => renderer.PaintYuv420(yuv));
                 var png = Median(() =>
                 {

@@ -26,9 +26,9 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
 
     /// <summary>
     /// Starts decoding now; frames arrive in <see cref="DecodingSession.Frames"/>, each to be disposed by the consumer,
-    /// and up to <paramref name="readAhead"/> wait there. <paramref name="rate"/> null keeps the source's timing.
+    /// and up to <see cref="DecodeRequest.ReadAhead"/> wait there.
     /// </summary>
-    public DecodingSession Start(string path, FrameRate? rate, double? startSeconds, int? maxFrames, int readAhead, CancellationToken cancellationToken = default)
+    public DecodingSession Start(DecodeRequest request, CancellationToken cancellationToken = default)
     {
         var arguments = new List<string> { "-nostdin", "-hide_banner", "-v", "error" };
         if (singleThreaded)
@@ -36,36 +36,34 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
             arguments.AddRange(["-threads", "1"]);
         }
 
-        if (startSeconds is { } start)
+        if (request.StartSeconds is { } start)
         {
             arguments.AddRange(["-ss", start.ToString("0.######", CultureInfo.InvariantCulture)]);
         }
 
         // Limited range is kept (expanding it in ffmpeg costs ~15% of decode time; the tone table does it for free).
         var filters = $"{AnalysisScale}:flags=area:out_color_matrix=bt601,setsar=1,format=yuv420p";
-        if (rate is { } r)
+        if (request.Rate is { } r)
         {
             filters = $"fps={r},{filters}";
         }
 
-        arguments.AddRange(FfmpegTools.UntrustedInput(path));
+        arguments.AddRange(FfmpegTools.UntrustedInput(request.Path));
         arguments.AddRange(["-an", "-sn", "-dn", "-vf", filters]);
-        if (maxFrames is { } max)
+        if (request.MaxFrames is { } max)
         {
             arguments.AddRange(["-frames:v", max.ToString(CultureInfo.InvariantCulture)]);
         }
 
         arguments.AddRange(["-f", "yuv4mpegpipe", "pipe:1"]);
-        var failureContext = startSeconds is null ? "." : $" at {startSeconds:0.###} s.";
-        return new DecodingSession(FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken), readAhead, failureContext, cancellationToken);
+        var failureContext = request.StartSeconds is null ? "." : $" at {request.StartSeconds:0.###} s.";
+        return new DecodingSession(FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken), request.ReadAhead, failureContext, cancellationToken);
     }
 
-    /// <summary>Streams decoded frames; each must be disposed by the consumer. <paramref name="rate"/> null keeps the source's timing.</summary>
-    public async IAsyncEnumerable<YuvFrame> DecodeAsync(
-        string path, FrameRate? rate, double? startSeconds, int? maxFrames,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Streams decoded frames; each must be disposed by the consumer.</summary>
+    public async IAsyncEnumerable<YuvFrame> DecodeAsync(DecodeRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var session = Start(path, rate, startSeconds, maxFrames, readAhead: 4, cancellationToken);
+        await using var session = Start(request, cancellationToken);
         await foreach (var frame in session.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return frame;

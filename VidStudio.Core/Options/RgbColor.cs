@@ -6,8 +6,6 @@ namespace VidStudio.Core.Options;
 /// <summary>An opaque sRGB colour, written as <c>#RRGGBB</c>.</summary>
 public readonly record struct RgbColor(byte R, byte G, byte B)
 {
-    public static RgbColor Black => new(0, 0, 0);
-
     public static bool TryParse([NotNullWhen(true)] string? text, out RgbColor color)
     {
         color = default;

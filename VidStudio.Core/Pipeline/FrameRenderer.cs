@@ -43,9 +43,9 @@ public sealed class FrameRenderer
 
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 
-    /// <summary>Maps a decoded frame to characters and composes its glyph coverage when pixels will be needed.</summary>
+    /// <summary>Samples a decoded frame and maps it to characters: enough for text; <see cref="ComposeGlyphs"/> follows for pixels.</summary>
     /// <param name="frameIndex">The output frame number (it picks the random colour); defaults to the frame's decode index.</param>
-    public void Render(YuvFrame frame, bool composePixels, int? frameIndex = null)
+    public void MapCharacters(YuvFrame frame, int? frameIndex = null)
     {
         if (_sampler.AnalysisSize != (frame.Width, frame.Height))
         {
@@ -57,11 +57,10 @@ public sealed class FrameRenderer
         _sampler.Sample(frame);
         _mapper.Map(_sampler.Samples, _cells);
         Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);
-        if (composePixels)
-        {
-            _composer.Compose(_cells, _coverage);
-        }
     }
+
+    /// <summary>Draws the mapped characters' glyphs into the coverage frame that PNG and video frames are painted from.</summary>
+    public void ComposeGlyphs() => _composer.Compose(_cells, _coverage);
 
     public ReadOnlySpan<char> FormatText() => _text.Format(_cells, _mapper.Glyphs);
 

@@ -17,13 +17,13 @@ public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts, Conversion
         var media = await new VideoProber(tools).ProbeAsync(path, cancellationToken).ConfigureAwait(false);
         var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
         var renderer = new FrameRenderer(options, geometry, fonts);
-        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, timing.Resample, null, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(path) { Rate = timing.Resample }, cancellationToken).ConfigureAwait(false))
         {
             int index;
             using (frame)
             {
                 index = frame.Index;
-                renderer.Render(frame, composePixels: false);
+                renderer.MapCharacters(frame);
             }
 
             yield return new TextFrame(index, index / timing.Rate.Value, renderer.FormatText().ToString(), timing.ExpectedFrames);

@@ -27,22 +27,29 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
     private readonly ConverterSettings _settings = settings ?? new ConverterSettings();
 
-    public async Task<ConversionResult> ConvertAsync(
+    public Task<ConversionResult> ConvertAsync(
         string inputPath, string outputDirectory, ConversionOptions options,
-        IProgress<ConversionProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ConversionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ConvertAsync(new ConversionRequest(inputPath, outputDirectory, options), progress, cancellationToken);
+
+    public async Task<ConversionResult> ConvertAsync(ConversionRequest request, IProgress<ConversionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var (inputPath, outputDirectory, options) = request;
         options.EnsureValid();
+        var limits = _settings.Limits;
+        // A plan from a probe the caller already made: decoder and encoder start right the first time, and no ffprobe runs.
+        var known = request.Media is { } knownMedia ? ConversionPlan.For(knownMedia, options, fonts.CellAspect, limits) : null;
         var clock = Stopwatch.StartNew();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = abort.Token;
 
         // ffprobe and ffmpeg each take ~0.2-0.3 s to start, so decoding starts while the file is still being probed.
         // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
-        var guessedRate = options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
+        var guessedRate = known is not null ? known.Timing.Resample : options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
         // x264 saturates the cores, so with MP4 output the decoder's own threads would only add overhead. (PNG writing is
         // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
         var decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
-        var decoding = decoder.Start(inputPath, guessedRate, null, null, DecodeQueueLength, token);
+        var decoding = decoder.Start(new DecodeRequest(inputPath) { Rate = guessedRate, ReadAhead = DecodeQueueLength }, token);
         // The encoder starts now too, guessing its audio can be copied (true when the source is silent or has AAC, as
         // most do); the probe corrects the guess before anything is written.
         var encoderSettings = new EncoderSettings(_settings.EncoderPreset, options.Crf);
@@ -50,14 +57,13 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         Mp4Encoder? encoder = null;
         try
         {
-            encoder = options.SaveMp4 ? Mp4Encoder.Start(tools, encoderSettings, inputPath, copyAudio: true, videoPath, token) : null;
-            var media = await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false);
-            var limits = _settings.Limits;
-            var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits);
+            encoder = options.SaveMp4 ? Mp4Encoder.Start(tools, encoderSettings, inputPath, CopiesAudio(known?.Media), videoPath, token) : null;
+            var (media, timing, geometry) = known
+                ?? ConversionPlan.For(await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false), options, fonts.CellAspect, limits);
             if (guessedRate is null && timing.Resample is not null)
             {
                 await decoding.DisposeAsync().ConfigureAwait(false);
-                decoding = decoder.Start(inputPath, timing.Resample, null, null, DecodeQueueLength, token);
+                decoding = decoder.Start(new DecodeRequest(inputPath) { Rate = timing.Resample, ReadAhead = DecodeQueueLength }, token);
             }
 
             var rate = timing.Rate;
@@ -69,7 +75,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
             if (encoder is not null)
             {
-                var copyAudio = media.AudioCodec is null or "aac";
+                var copyAudio = CopiesAudio(media);
                 if (encoder.CopiesAudio != copyAudio)
                 {
                     encoder.Dispose();
@@ -112,7 +118,12 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             {
                 using (frame)
                 {
-                    renderer.Render(frame, composePixels: options.SavePng || options.SaveMp4);
+                    renderer.MapCharacters(frame);
+                }
+
+                if (options.SavePng || options.SaveMp4)
+                {
+                    renderer.ComposeGlyphs();
                 }
 
                 if (options.SaveTxt)
@@ -180,6 +191,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             AtomicFile.DeletePartials(outputDirectory);
         }
     }
+
+    /// <summary>AAC (or no audio) is copied; anything else is encoded. Unknown yet: guess copy, as most sources allow.</summary>
+    private static bool CopiesAudio(MediaInfo? media) => media?.AudioCodec is null or "aac";
 
     private static ConversionProgress Progress(int done, int total, TimeSpan elapsed)
     {

@@ -38,7 +38,8 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
 
         var clock = Stopwatch.StartNew();
         var renderer = new FrameRenderer(options, geometry, fonts, _atlases);
-        renderer.Render(frame, composePixels: true, frameIndex);
+        renderer.MapCharacters(frame, frameIndex);
+        renderer.ComposeGlyphs();
         using var png = renderer.CapturePng();
         return new PreviewFrame(png.ToArray(), renderer.FormatText().ToString(), frameIndex, geometry.RenderWidth, geometry.RenderHeight,
             geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
@@ -78,7 +79,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     private async Task<YuvFrame> DecodeOneAsync(string path, double seconds, CancellationToken cancellationToken)
     {
         // The analysis size depends on the source only, so this one decode serves every width and style.
-        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(path, null, seconds, 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(path) { StartSeconds = seconds, MaxFrames = 1 }, cancellationToken).ConfigureAwait(false))
         {
             return frame;
         }

@@ -3,8 +3,6 @@ namespace VidStudio.Core.Rendering;
 /// <summary>Render stage: copies each cell's glyph tile into a full-size 8-bit coverage frame.</summary>
 public sealed class FrameComposer(FrameLayout layout, GlyphAtlas atlas)
 {
-    public FrameLayout Layout => layout;
-
     public void Compose(ReadOnlySpan<ushort> cells, Span<byte> coverage)
     {
         var width = layout.Width;

@@ -1,5 +1,6 @@
 using SkiaSharp;
 using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
 using VidStudio.Core.Output;
 using VidStudio.Core.Rendering;
 using VidStudio.Tests.Support;
@@ -9,6 +10,21 @@ namespace VidStudio.Tests.Engine;
 public class ConversionTests(Support.Engine engine) : IClassFixture<Support.Engine>
 {
     private static readonly ConversionOptions Everything = new() { Width = 40, SaveTxt = true };
+
+    [Fact]
+    public async Task A_probe_result_given_with_the_request_is_used_instead_of_probing_again()
+    {
+        var source = engine.Media.TestSource("known-media.mp4", 320, 180, fps: 25, seconds: 1);
+        var probed = await engine.Prober.ProbeAsync(source);
+        // A stated display size the file does not have: only a converter that trusts the request renders at it.
+        var stated = probed with { Width = 640, Height = 360 };
+
+        var result = await engine.Converter.ConvertAsync(
+            new ConversionRequest(source, engine.Media.NewOutputFolder(), new ConversionOptions { Width = 40, SaveMp4 = false }) { Media = stated });
+
+        Assert.Equal((640, 360), (result.RenderWidth, result.RenderHeight));
+        Assert.Equal(25, result.FramesCount);
+    }
 
     [Fact]
     public async Task At_the_source_rate_every_output_has_the_source_frame_count_and_duration()

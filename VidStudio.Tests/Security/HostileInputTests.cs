@@ -47,7 +47,7 @@ public sealed class HostileInputTests : IClassFixture<Support.Engine>
         Assert.Contains("playlist", refused.Message);
 
         // The decoder is never reached through the probe, but on its own it still refuses: the demuxer whitelist holds.
-        var decoding = new FrameDecoder(_engine.Tools).DecodeAsync(playlist, null, null, null);
+        var decoding = new FrameDecoder(_engine.Tools).DecodeAsync(new DecodeRequest(playlist));
         await Assert.ThrowsAsync<VideoInputException>(async () =>
         {
             await foreach (var frame in decoding)

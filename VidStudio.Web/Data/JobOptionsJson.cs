@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Data;
@@ -23,6 +24,11 @@ public static class JobOptionsJson
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+
+    public static string Serialize(MediaInfo media) => JsonSerializer.Serialize(media, Options);
+
+    /// <summary>The stored probe result, or null for jobs created before it was stored (they are probed when they run).</summary>
+    public static MediaInfo? DeserializeMedia(string? json) => json is null ? null : JsonSerializer.Deserialize<MediaInfo>(json, Options);
 
     public static ConversionOptions Deserialize(string json) =>
         JsonSerializer.Deserialize<ConversionOptions>(json, Options) ?? throw new InvalidDataException("Stored options are empty.");

@@ -23,6 +23,9 @@ public sealed class JobRecord
 
     public long InputSizeBytes { get; set; }
 
+    /// <summary>What the probe found when the job was created (JSON of MediaInfo), so the run does not probe again.</summary>
+    public string? MediaJson { get; set; }
+
     /// <summary>The conversion options as JSON (the same type the API binds and the engine receives).</summary>
     public required string OptionsJson { get; set; }
 

@@ -91,7 +91,8 @@ public sealed class ConversionJob(
         try
         {
             var options = JobOptionsJson.Deserialize(job.OptionsJson);
-            var result = await converter.ConvertAsync(job.InputPath!, output, options, progress, linked.Token);
+            var request = new ConversionRequest(job.InputPath!, output, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson) };
+            var result = await converter.ConvertAsync(request, progress, linked.Token);
             await progress.StopAsync();
             await CompleteAsync(job, result, startedAt);
             logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);

@@ -41,12 +41,14 @@ public sealed class JobService(
         {
             options.EnsureValid();
             disk.EnsureRoomForNewJob();
+            var probed = new List<MediaInfo>();
             foreach (var (stagedPath, originalFileName) in uploads)
             {
                 try
                 {
                     var media = await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
                     ConversionPlan.For(media, options, fonts.CellAspect, engine.Limits);
+                    probed.Add(media);
                 }
                 catch (VideoInputException e) when (uploads.Count > 1)
                 {
@@ -55,7 +57,7 @@ public sealed class JobService(
             }
 
             var jobs = new List<JobRecord>();
-            foreach (var (stagedPath, originalFileName) in uploads)
+            foreach (var ((stagedPath, originalFileName), media) in uploads.Zip(probed))
             {
                 var job = new JobRecord
                 {
@@ -64,6 +66,7 @@ public sealed class JobService(
                     OwnerId = owner.UserId,
                     OriginalFileName = JobFiles.DisplayName(originalFileName),
                     OptionsJson = JobOptionsJson.Serialize(options),
+                    MediaJson = JobOptionsJson.Serialize(media),
                     Status = JobStatus.Pending,
                     Message = "Waiting in the queue",
                     CreatedAt = clock.GetUtcNow(),

@@ -39,7 +39,8 @@ public sealed class StyleSamples(FontSet fonts)
         }
 
         frame.Data.Span[luma.Length..].Fill(128);
-        renderer.Render(frame, composePixels: true);
+        renderer.MapCharacters(frame);
+        renderer.ComposeGlyphs();
         using var png = renderer.CapturePng();
         return png.ToArray();
     }

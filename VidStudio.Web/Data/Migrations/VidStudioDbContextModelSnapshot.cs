@@ -127,6 +127,9 @@ namespace VidStudio.Web.Data.Migrations
                     b.Property<long>("InputSizeBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MediaJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
