@@ -24,7 +24,10 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await _auth.DisposeAsync();
     }
 
-    /// <summary>Typing into a page before its circuit is live would be lost when the live page replaces the prerendered one.</summary>
+    /// <summary>
+    /// Typing into a page before its circuit is live would be lost when the live page replaces the prerendered one, and
+    /// a link clicked while the circuit is taking over is dropped by Blazor (its fetch is aborted): wait for it first.
+    /// </summary>
     private static Task WaitUntilLiveAsync(IPage page) =>
         page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
@@ -46,6 +49,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.FillAsync("#api-key", memberKey);
         await page.ClickAsync("#signin-button");
         await page.WaitForURLAsync("**/jobs");
+        await WaitUntilLiveAsync(page);
         await Assertions.Expect(page.Locator("#nav-account")).ToContainTextAsync("erin");
         Assert.Equal(0, await page.Locator($"text={adminsJobId}").CountAsync());
 
@@ -55,7 +59,6 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.Locator("#preview-image").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
 
         await page.ClickAsync("#nav-account");
-        await WaitUntilLiveAsync(page);
         await page.Locator(".new-key-name input").FillAsync("laptop");
         await page.ClickAsync(".create-key");
         var newKey = (await page.Locator(".new-key-value").TextContentAsync())!.Trim();
@@ -89,9 +92,9 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.FillAsync("#api-key", AuthServer.ConfiguredKey);
         await page.ClickAsync("#signin-button");
         await page.WaitForURLAsync(_auth.Server.BaseUrl + "/");
+        await WaitUntilLiveAsync(page);
 
         await page.ClickAsync("#nav-users");
-        await WaitUntilLiveAsync(page);
         await page.Locator(".new-user-name input").FillAsync("frank");
         await page.ClickAsync(".add-user");
         var key = (await page.Locator(".new-key-value").TextContentAsync())!.Trim();
