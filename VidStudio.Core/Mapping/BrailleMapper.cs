@@ -8,9 +8,6 @@ namespace VidStudio.Core.Mapping;
 /// </summary>
 public sealed class BrailleMapper(GridGeometry geometry) : ICharacterMapper
 {
-    // Braille dot bits by (row, column) inside the 2×4 cell: dots 1-2-3-7 on the left, 4-5-6-8 on the right.
-    private static readonly int[,] DotBit = { { 0x01, 0x08 }, { 0x02, 0x10 }, { 0x04, 0x20 }, { 0x40, 0x80 } };
-
     // A 2×4 ordered-dither matrix, thresholds spread evenly over 0..255.
     private static readonly int[,] Threshold = { { 16, 144 }, { 208, 80 }, { 48, 176 }, { 240, 112 } };
 
@@ -27,8 +24,8 @@ public sealed class BrailleMapper(GridGeometry geometry) : ICharacterMapper
                 var offset = row * GridGeometry.SamplesPerCellY * sampleWidth + column * GridGeometry.SamplesPerCellX;
                 for (var dy = 0; dy < GridGeometry.SamplesPerCellY; dy++, offset += sampleWidth)
                 {
-                    if (samples[offset] > Threshold[dy, 0]) bits |= DotBit[dy, 0];
-                    if (samples[offset + 1] > Threshold[dy, 1]) bits |= DotBit[dy, 1];
+                    if (samples[offset] > Threshold[dy, 0]) bits |= BrailleDots.Bit(dy, 0);
+                    if (samples[offset + 1] > Threshold[dy, 1]) bits |= BrailleDots.Bit(dy, 1);
                 }
 
                 cells[row * geometry.Columns + column] = (ushort)bits;

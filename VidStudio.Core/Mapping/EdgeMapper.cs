@@ -13,17 +13,14 @@ public sealed class EdgeMapper : ICharacterMapper
     public const int EdgeThreshold = 160;
 
     private readonly GridGeometry _geometry;
-    private readonly ushort[] _fillIndex = new ushort[256];
+    private readonly ushort[] _fillIndex;
     private readonly ushort _horizontal, _rising, _vertical, _falling, _underline;
 
     public EdgeMapper(GridGeometry geometry, string fillRamp)
     {
         _geometry = geometry;
         Glyphs = new GlyphSet(fillRamp + GlyphSet.Ramps.EdgeLines);
-        for (var v = 0; v < 256; v++)
-        {
-            _fillIndex[v] = (ushort)(v * fillRamp.Length / 256);
-        }
+        _fillIndex = BrightnessIndex.ForRamp(fillRamp.Length);
 
         var lines = (ushort)fillRamp.Length;
         (_horizontal, _rising, _vertical, _falling, _underline) = (lines, (ushort)(lines + 1), (ushort)(lines + 2), (ushort)(lines + 3), (ushort)(lines + 4));

@@ -6,16 +6,13 @@ namespace VidStudio.Core.Mapping;
 public sealed class RampMapper : ICharacterMapper
 {
     private readonly GridGeometry _geometry;
-    private readonly ushort[] _indexOfBrightness = new ushort[256];
+    private readonly ushort[] _indexOfBrightness;
 
     public RampMapper(GridGeometry geometry, string ramp)
     {
         _geometry = geometry;
         Glyphs = new GlyphSet(ramp);
-        for (var v = 0; v < 256; v++)
-        {
-            _indexOfBrightness[v] = (ushort)(v * ramp.Length / 256);
-        }
+        _indexOfBrightness = BrightnessIndex.ForRamp(ramp.Length);
     }
 
     public GlyphSet Glyphs { get; }

@@ -65,7 +65,7 @@ public sealed record ConversionLimits
         if (written > MaxOutputBytes)
         {
             throw new ConversionFailedException(
-                $"The output passed the limit of {MaxOutputBytes / (1024.0 * 1024):0.#} MB after {frames} frames (setting MaxJobOutputBytes); lower the width or fps, or turn off PNG frames.");
+                $"The output passed the limit of {ByteSize.Format(MaxOutputBytes)} after {frames} frames (setting MaxJobOutputBytes); lower the width or fps, or turn off PNG frames.");
         }
     }
 

@@ -89,16 +89,16 @@ public sealed class GlyphAtlas
 
     private void DrawBraille(SKCanvas canvas, SKPaint paint, int bits)
     {
-        // Dot n of the pattern: bits 0-2 and 6 are the left column (rows 0-3), bits 3-5 and 7 the right one.
-        ReadOnlySpan<(int Bit, int Column, int Row)> dots =
-            [(0, 0, 0), (1, 0, 1), (2, 0, 2), (6, 0, 3), (3, 1, 0), (4, 1, 1), (5, 1, 2), (7, 1, 3)];
-        float cellW = TileWidth / 2f, cellH = TileHeight / 4f;
+        float cellW = TileWidth / (float)BrailleDots.Columns, cellH = TileHeight / (float)BrailleDots.Rows;
         var radius = Math.Max(0.5f, Math.Min(cellW, cellH) * 0.38f);
-        foreach (var (bit, column, row) in dots)
+        for (var row = 0; row < BrailleDots.Rows; row++)
         {
-            if ((bits & (1 << bit)) != 0)
+            for (var column = 0; column < BrailleDots.Columns; column++)
             {
-                canvas.DrawCircle((column + 0.5f) * cellW, (row + 0.5f) * cellH, radius, paint);
+                if ((bits & BrailleDots.Bit(row, column)) != 0)
+                {
+                    canvas.DrawCircle((column + 0.5f) * cellW, (row + 0.5f) * cellH, radius, paint);
+                }
             }
         }
     }

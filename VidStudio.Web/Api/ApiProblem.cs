@@ -1,3 +1,5 @@
+using VidStudio.Core;
+
 namespace VidStudio.Web.Api;
 
 /// <summary>
@@ -19,5 +21,5 @@ public sealed class ApiProblemException(int status, string title, string detail,
 
     /// <summary>413 for a file over the MaxFileSize setting, the same wherever files are uploaded.</summary>
     public static ApiProblemException UploadTooLarge(long maxFileSize, string? field = null) => new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
-        $"Each file may be at most {maxFileSize / (1024.0 * 1024):0.#} MB (setting MaxFileSize).", field);
+        $"Each file may be at most {ByteSize.Format(maxFileSize)} (setting MaxFileSize).", field);
 }

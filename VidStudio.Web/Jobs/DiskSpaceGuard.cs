@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VidStudio.Core;
 using VidStudio.Web.Configuration;
 
 namespace VidStudio.Web.Jobs;
@@ -21,7 +22,7 @@ public sealed class DiskSpaceGuard(IOptions<VidStudioSettings> settings)
         if (free < settings.Value.MinFreeDiskBytes)
         {
             throw new InsufficientStorageException(
-                $"The server's disk is nearly full ({free / (1024.0 * 1024):0} MB free, below the floor of {settings.Value.MinFreeDiskBytes / (1024.0 * 1024):0} MB set by MinFreeDiskBytes); no new job can start now. Try again later.");
+                $"The server's disk is nearly full ({ByteSize.Format(free)} free, below the floor of {ByteSize.Format(settings.Value.MinFreeDiskBytes)} set by MinFreeDiskBytes); no new job can start now. Try again later.");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using VidStudio.Core;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
@@ -174,7 +175,7 @@ public sealed class AsciiStreamEndpoint(
                 received += result.Count;
                 if (received > limit)
                 {
-                    return (null, $"The message is larger than the upload limit of {settings.Value.MaxFileSize / (1024.0 * 1024):0.#} MB.");
+                    return (null, $"The message is larger than the upload limit of {ByteSize.Format(settings.Value.MaxFileSize)}.");
                 }
 
                 splitter.Write(buffer.AsSpan(0, result.Count));
