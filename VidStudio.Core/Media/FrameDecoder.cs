@@ -120,9 +120,9 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
                 var output = new BufferedStream(_process.StandardOutput, 1 << 16);
                 if (ReadLine(output) is { } header)
                 {
-                    var (width, height) = ParseHeader(header);
+                    var (width, height) = Y4mFormat.ParseHeader(header);
                     var frameLength = YuvFrame.ByteLength(width, height);
-                    while (ReadLine(output) is { } marker && marker.StartsWith("FRAME", StringComparison.Ordinal))
+                    while (ReadLine(output) is { } marker && Y4mFormat.IsFrameMarker(marker))
                     {
                         var frame = new YuvFrame(width, height) { Index = index };
                         if (output.ReadAtLeast(frame.Data.Span, frameLength, throwOnEndOfStream: false) < frameLength || !HandOver(frame))
@@ -189,20 +189,6 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
     {
         var fit = $"min(1,min({box}/(iw*sar),{box}/ih))";
         return $"scale=w='max(2,2*floor(iw*sar*{fit}/2+0.5))':h='max(2,2*floor(ih*{fit}/2+0.5))'";
-    }
-
-    private static (int Width, int Height) ParseHeader(string header)
-    {
-        int width = 0, height = 0;
-        foreach (var token in header.Split(' '))
-        {
-            if (token.Length > 1 && token[0] == 'W') width = int.Parse(token.AsSpan(1), CultureInfo.InvariantCulture);
-            if (token.Length > 1 && token[0] == 'H') height = int.Parse(token.AsSpan(1), CultureInfo.InvariantCulture);
-        }
-
-        return header.StartsWith("YUV4MPEG2", StringComparison.Ordinal) && width > 0 && height > 0
-            ? (width, height)
-            : throw new ConversionFailedException($"ffmpeg wrote an unexpected stream header: '{header}'.");
     }
 
     /// <summary>One ASCII line of the y4m stream (header or frame marker), or null at the end of the stream.</summary>

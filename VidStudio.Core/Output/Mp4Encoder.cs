@@ -20,9 +20,7 @@ namespace VidStudio.Core.Output;
 public sealed class Mp4Encoder : IDisposable
 {
     /// <summary>Bytes in front of each frame's pixels in the stream: callers leave this much room before the picture.</summary>
-    public const int FramePrefixLength = 6;
-
-    private static readonly byte[] FramePrefix = "FRAME\n"u8.ToArray();
+    public const int FramePrefixLength = Y4mFormat.FrameMarkerLength;
 
     private readonly FfmpegProcess _process;
     private readonly string _partialPath;
@@ -64,15 +62,14 @@ public sealed class Mp4Encoder : IDisposable
         return new Mp4Encoder(process, copyAudio, partialPath, outputPath);
     }
 
-    /// <summary>Starts the picture stream: frame size (padded to even) and rate. Chroma is sited at the centre of each 2×2 block, as the renderer averages it.</summary>
+    /// <summary>Starts the picture stream: frame size (padded to even) and rate.</summary>
     public ValueTask WriteStreamHeaderAsync(GridGeometry geometry, FrameRate rate, CancellationToken cancellationToken) =>
-        WriteAsync(Encoding.ASCII.GetBytes(
-            $"YUV4MPEG2 W{geometry.EncodeWidth} H{geometry.EncodeHeight} F{rate.Numerator}:{rate.Denominator} Ip A1:1 C420jpeg\n"), cancellationToken);
+        WriteAsync(Encoding.ASCII.GetBytes(Y4mFormat.Header(geometry.EncodeWidth, geometry.EncodeHeight, rate)), cancellationToken);
 
     /// <summary>Writes one frame: <paramref name="frame"/> holds <see cref="FramePrefixLength"/> free bytes, then the yuv420p picture.</summary>
     public ValueTask WriteFrameAsync(Memory<byte> frame, CancellationToken cancellationToken)
     {
-        FramePrefix.CopyTo(frame.Span);
+        Y4mFormat.FrameMarker.CopyTo(frame.Span);
         return WriteAsync(frame, cancellationToken);
     }
 
