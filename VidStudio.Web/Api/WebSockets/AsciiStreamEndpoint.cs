@@ -22,6 +22,8 @@ public sealed class AsciiStreamEndpoint(
 {
     public const string Path = "/api/v1/ws/convert";
 
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
     private int _streams;
 
     public async Task HandleAsync(HttpContext context)
@@ -66,6 +68,7 @@ public sealed class AsciiStreamEndpoint(
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var staged = files.NewStagingPath();
+        Task? watcher = null;
         try
         {
             var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, Caller.From(context.User), gone.Token);
@@ -73,12 +76,13 @@ public sealed class AsciiStreamEndpoint(
             {
                 await SendAsync(socket, new { status = "error", error = maybeError }, gone.Token);
                 await CloseAsync(socket, WebSocketCloseStatus.InvalidPayloadData, "bad request");
+                watcher = WatchForCloseAsync(socket, gone);
                 return;
             }
 
             // Anything the client sends from now on is ignored, but reading notices when it closes. A stream runs no longer
             // than a job may.
-            var watcher = WatchForCloseAsync(socket, gone);
+            watcher = WatchForCloseAsync(socket, gone);
             gone.CancelAfter(settings.Value.JobTimeout);
             var count = 0;
             await foreach (var frame in frames.StreamAsync(staged, options!, gone.Token))
@@ -89,8 +93,6 @@ public sealed class AsciiStreamEndpoint(
 
             await SendAsync(socket, new { status = "completed", frames_count = count }, gone.Token);
             await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "completed");
-            await gone.CancelAsync();
-            await watcher;
         }
         catch (OperationCanceledException)
         {
@@ -112,8 +114,28 @@ public sealed class AsciiStreamEndpoint(
         }
         finally
         {
+            await AwaitClientCloseAsync(watcher, gone);
             File.Delete(staged);
         }
+    }
+
+    /// <summary>
+    /// After our close frame, waits (briefly) for the client's: cancelling the watcher's pending receive would abort the
+    /// socket, and the TCP reset that follows can discard the last messages the client has not read yet.
+    /// </summary>
+    private static async Task AwaitClientCloseAsync(Task? watcher, CancellationTokenSource gone)
+    {
+        if (watcher is null)
+        {
+            return;
+        }
+
+        if (await Task.WhenAny(watcher, Task.Delay(CloseHandshakeTimeout)) != watcher)
+        {
+            await gone.CancelAsync();
+        }
+
+        await watcher;
     }
 
     /// <summary>
@@ -268,7 +290,7 @@ public sealed class AsciiStreamEndpoint(
     {
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
             try
             {
                 await socket.CloseOutputAsync(status, reason, timeout.Token);
