@@ -79,6 +79,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         Assert.Equal(0, await page.Locator(".add-user").CountAsync());
 
         await page.GotoAsync(_auth.Server.BaseUrl + "/");
+        await WaitUntilLiveAsync(page);
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync("**/signin**");
         Assert.Empty(_browser.Blocked);

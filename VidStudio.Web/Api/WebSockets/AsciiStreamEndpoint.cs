@@ -114,8 +114,9 @@ public sealed class AsciiStreamEndpoint(
         }
         finally
         {
-            await AwaitClientCloseAsync(watcher, gone);
+            // The upload is done with before the close handshake, which may take a slow client a few seconds.
             File.Delete(staged);
+            await AwaitClientCloseAsync(watcher, gone);
         }
     }
 
