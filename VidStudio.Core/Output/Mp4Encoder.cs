@@ -34,8 +34,8 @@ public sealed class Mp4Encoder : IDisposable
         _finalPath = finalPath;
     }
 
-    /// <summary>Size of the partial MP4 so far (x264 writes as it goes).</summary>
-    public long BytesWritten => File.Exists(_partialPath) ? new FileInfo(_partialPath).Length : 0;
+    /// <summary>Size of the MP4 so far (x264 writes as it goes), or of the finished file once <see cref="CompleteAsync"/> moved it.</summary>
+    public long BytesWritten => File.Exists(_partialPath) ? new FileInfo(_partialPath).Length : File.Exists(_finalPath) ? new FileInfo(_finalPath).Length : 0;
 
     /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
     public bool CopiesAudio { get; }

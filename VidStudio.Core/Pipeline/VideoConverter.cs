@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
@@ -10,7 +8,9 @@ namespace VidStudio.Core.Pipeline;
 
 /// <summary>
 /// Converts one video: probe → decode → map → render → write. Decoding, PNG encoding and H.264 encoding run
-/// concurrently behind bounded queues; frames live in pooled buffers, so memory does not grow with the video's length.
+/// concurrently behind bounded queues (<see cref="FrameSinks"/>); frames live in pooled buffers, so memory does not
+/// grow with the video's length. The steps: <see cref="StartStages"/> before the probe is known,
+/// <see cref="ReconcileWithProbeAsync"/> once it is, then <see cref="RenderFramesAsync"/>.
 /// </summary>
 public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSettings? settings = null)
 {
@@ -20,7 +20,6 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     /// 250-frame 360p text job went from ~405 to ~447 f/s here.
     /// </summary>
     private const int DecodeQueueLength = 32;
-    private const int EncodeQueueLength = 3;
 
     /// <summary>Frames between checks of the output's size against <see cref="ConversionLimits.MaxOutputBytes"/>.</summary>
     private const int OutputSizeCheckInterval = 16;
@@ -34,150 +33,30 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
 
     public async Task<ConversionResult> ConvertAsync(ConversionRequest request, IProgress<ConversionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (inputPath, outputDirectory, options) = request;
-        options.EnsureValid();
-        var limits = _settings.Limits;
-        // A plan from a probe the caller already made: decoder and encoder start right the first time, and no ffprobe runs.
-        var known = request.Media is { } knownMedia ? ConversionPlan.For(knownMedia, options, fonts.CellAspect, limits) : null;
+        request.Options.EnsureValid();
         var clock = Stopwatch.StartNew();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = abort.Token;
-
-        // ffprobe and ffmpeg each take ~0.2-0.3 s to start, so decoding starts while the file is still being probed.
-        // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
-        var guessedRate = known is not null ? known.Timing.Resample : options.Fps is { } fps ? FrameRate.FromInteger(fps) : (FrameRate?)null;
-        // x264 saturates the cores, so with MP4 output the decoder's own threads would only add overhead. (PNG writing is
-        // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
-        var decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
-        var decoding = decoder.Start(new DecodeRequest(inputPath) { Rate = guessedRate, ReadAhead = DecodeQueueLength }, token);
-        // The encoder starts now too, guessing its audio can be copied (true when the source is silent or has AAC, as
-        // most do); the probe corrects the guess before anything is written.
-        var encoderSettings = new EncoderSettings(_settings.EncoderPreset, options.Crf);
-        var videoPath = Path.Combine(outputDirectory, ArtifactNames.Video);
-        Mp4Encoder? encoder = null;
+        // A plan from a probe the caller already made: decoder and encoder start right the first time, and no ffprobe runs.
+        var known = request.Media is { } media ? ConversionPlan.For(media, request.Options, fonts.CellAspect, _settings.Limits) : null;
+        var stages = new Stages();
         try
         {
-            encoder = options.SaveMp4 ? Mp4Encoder.Start(tools, encoderSettings, inputPath, CopiesAudio(known?.Media), videoPath, token) : null;
-            var (media, timing, geometry) = known
-                ?? ConversionPlan.For(await new VideoProber(tools).ProbeAsync(inputPath, token).ConfigureAwait(false), options, fonts.CellAspect, limits);
-            if (guessedRate is null && timing.Resample is not null)
-            {
-                await decoding.DisposeAsync().ConfigureAwait(false);
-                decoding = decoder.Start(new DecodeRequest(inputPath) { Rate = timing.Resample, ReadAhead = DecodeQueueLength }, token);
-            }
+            StartStages(stages, request, known, token);
+            var plan = await ReconcileWithProbeAsync(stages, request, known, token).ConfigureAwait(false);
+            Directory.CreateDirectory(request.OutputDirectory);
+            var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
+            var sinks = new FrameSinks(request.Options, request.OutputDirectory, stages.Encoder, renderer.Yuv420Length, _settings.PngWorkers, token);
+            var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
+            await sinks.CompleteAsync(token).ConfigureAwait(false);
 
-            var rate = timing.Rate;
-            var expectedFrames = timing.ExpectedFrames;
-            var renderer = new FrameRenderer(options, geometry, fonts);
-            var yuvLength = PixelConverter.Yuv420Length(geometry);
-            var frameLength = Mp4Encoder.FramePrefixLength + yuvLength;
-            Directory.CreateDirectory(outputDirectory);
-
-            if (encoder is not null)
-            {
-                var copyAudio = CopiesAudio(media);
-                if (encoder.CopiesAudio != copyAudio)
-                {
-                    encoder.Dispose();
-                    encoder = Mp4Encoder.Start(tools, encoderSettings, inputPath, copyAudio, videoPath, token);
-                }
-
-                await encoder.WriteStreamHeaderAsync(geometry, rate, token).ConfigureAwait(false);
-            }
-
-            // Bytes of the frame files written so far (PNG workers add theirs); the MP4's size is read as it grows.
-            long frameBytes = 0;
-            var pngQueue = options.SavePng
-                ? new BoundedWorkQueue<(int Index, PngFrame Png)>(
-                    _settings.PngWorkers * 2, _settings.PngWorkers,
-                    (item, _) =>
-                    {
-                        using (item.Png)
-                        {
-                            Interlocked.Add(ref frameBytes, item.Png.Save(Path.Combine(outputDirectory, ArtifactNames.PngFrame(item.Index))));
-                        }
-
-                        return ValueTask.CompletedTask;
-                    },
-                    item => item.Png.Dispose(), token)
-                : null;
-            var videoQueue = encoder is null
-                ? null
-                : new BoundedWorkQueue<byte[]>(
-                    EncodeQueueLength, 1,
-                    async (encoded, ct) =>
-                    {
-                        await encoder.WriteFrameAsync(encoded.AsMemory(0, frameLength), ct).ConfigureAwait(false);
-                        ArrayPool<byte>.Shared.Return(encoded);
-                    },
-                    yuv => ArrayPool<byte>.Shared.Return(yuv), token);
-
-            var frames = 0;
-            var lastReport = TimeSpan.Zero;
-            await foreach (var frame in decoding.Frames.ReadAllAsync(token).ConfigureAwait(false))
-            {
-                using (frame)
-                {
-                    renderer.MapCharacters(frame);
-                }
-
-                if (options.SavePng || options.SaveMp4)
-                {
-                    renderer.ComposeGlyphs();
-                }
-
-                if (options.SaveTxt)
-                {
-                    Interlocked.Add(ref frameBytes, renderer.WriteText(Path.Combine(outputDirectory, ArtifactNames.TextFrame(frames))));
-                }
-
-                if (videoQueue is not null)
-                {
-                    var encoded = ArrayPool<byte>.Shared.Rent(frameLength);
-                    renderer.PaintYuv420(encoded.AsSpan(Mp4Encoder.FramePrefixLength, yuvLength));
-                    await videoQueue.EnqueueAsync(encoded, token).ConfigureAwait(false);
-                }
-
-                if (pngQueue is not null)
-                {
-                    await pngQueue.EnqueueAsync((frames, renderer.CapturePng()), token).ConfigureAwait(false);
-                }
-
-                frames++;
-                if (frames > limits.MaxOutputFrames)
-                {
-                    // The probe's duration understated the video (a damaged or hostile container).
-                    throw new ConversionFailedException($"The video yields more than {limits.MaxOutputFrames} frames (setting MaxOutputFrames).");
-                }
-
-                if (frames % OutputSizeCheckInterval == 0)
-                {
-                    limits.CheckOutputBytes(Volatile.Read(ref frameBytes) + (encoder?.BytesWritten ?? 0), frames);
-                }
-
-                if (progress is not null && clock.Elapsed - lastReport >= _settings.ProgressInterval)
-                {
-                    lastReport = clock.Elapsed;
-                    progress.Report(Progress(frames, Math.Max(expectedFrames, frames), clock.Elapsed));
-                }
-            }
-
-            if (pngQueue is not null)
-            {
-                await pngQueue.CompleteAsync().ConfigureAwait(false);
-            }
-
-            if (videoQueue is not null)
-            {
-                await videoQueue.CompleteAsync().ConfigureAwait(false);
-                await encoder!.CompleteAsync(token).ConfigureAwait(false);
-            }
-
-            limits.CheckOutputBytes(Volatile.Read(ref frameBytes) + (options.SaveMp4 ? new FileInfo(videoPath).Length : 0), frames);
+            var options = request.Options;
+            _settings.Limits.CheckOutputBytes(sinks.BytesWritten, frames);
             progress?.Report(Progress(frames, frames, clock.Elapsed));
+            var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
             return new ConversionResult(
-                frames, frames / rate.Value, rate.Value, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
-                media.HasAudio && options.SaveMp4, ListArtifacts(outputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+                frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
+                plan.Media.HasAudio && options.SaveMp4, ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
         }
         catch
         {
@@ -186,14 +65,128 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         }
         finally
         {
-            encoder?.Dispose();
-            await decoding.DisposeAsync().ConfigureAwait(false);
-            AtomicFile.DeletePartials(outputDirectory);
+            await stages.DisposeAsync().ConfigureAwait(false);
+            AtomicFile.DeletePartials(request.OutputDirectory);
         }
     }
 
+    /// <summary>
+    /// Starts ffmpeg's decoder and (for MP4 output) its encoder before the probe answers: each takes ~0.2-0.3 s to start.
+    /// Without a known probe they start on guesses, which <see cref="ReconcileWithProbeAsync"/> corrects.
+    /// </summary>
+    private void StartStages(Stages stages, ConversionRequest request, ConversionPlan? known, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        // The guess of the frame rate filter holds unless the source turns out to have a variable rate.
+        stages.GuessedRate = known is not null ? known.Timing.Resample : options.Fps is { } fps ? FrameRate.FromInteger(fps) : null;
+        // x264 saturates the cores, so with MP4 output the decoder's own threads would only add overhead. (PNG writing is
+        // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
+        stages.Decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
+        stages.Decoding = stages.Decoder.Start(Decode(request, stages.GuessedRate), cancellationToken);
+        // The encoder guesses its audio can be copied (true when the source is silent or has AAC, as most do).
+        stages.Encoder = options.SaveMp4 ? StartEncoder(request, CopiesAudio(known?.Media), cancellationToken) : null;
+    }
+
+    /// <summary>The plan from the probe (run now unless known), with the guesses of <see cref="StartStages"/> corrected before anything is written.</summary>
+    private async Task<ConversionPlan> ReconcileWithProbeAsync(Stages stages, ConversionRequest request, ConversionPlan? known, CancellationToken cancellationToken)
+    {
+        var plan = known ?? ConversionPlan.For(
+            await new VideoProber(tools).ProbeAsync(request.InputPath, cancellationToken).ConfigureAwait(false),
+            request.Options, fonts.CellAspect, _settings.Limits);
+        if (stages.GuessedRate is null && plan.Timing.Resample is not null)
+        {
+            await stages.Decoding!.DisposeAsync().ConfigureAwait(false);
+            stages.Decoding = stages.Decoder!.Start(Decode(request, plan.Timing.Resample), cancellationToken);
+        }
+
+        if (stages.Encoder is not null)
+        {
+            var copyAudio = CopiesAudio(plan.Media);
+            if (stages.Encoder.CopiesAudio != copyAudio)
+            {
+                stages.Encoder.Dispose();
+                stages.Encoder = StartEncoder(request, copyAudio, cancellationToken);
+            }
+
+            await stages.Encoder.WriteStreamHeaderAsync(plan.Geometry, plan.Timing.Rate, cancellationToken).ConfigureAwait(false);
+        }
+
+        return plan;
+    }
+
+    /// <summary>The frame loop: map every decoded frame, draw it when a sink needs pixels, hand it to the sinks.</summary>
+    private async Task<int> RenderFramesAsync(
+        FrameDecoder.DecodingSession decoding, FrameRenderer renderer, FrameSinks sinks, int expectedFrames,
+        IProgress<ConversionProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var limits = _settings.Limits;
+        var frames = 0;
+        var lastReport = TimeSpan.Zero;
+        await foreach (var frame in decoding.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using (frame)
+            {
+                renderer.MapCharacters(frame);
+            }
+
+            if (sinks.NeedPixels)
+            {
+                renderer.ComposeGlyphs();
+            }
+
+            await sinks.WriteAsync(renderer, frames, cancellationToken).ConfigureAwait(false);
+            frames++;
+            if (frames > limits.MaxOutputFrames)
+            {
+                // The probe's duration understated the video (a damaged or hostile container).
+                throw new ConversionFailedException($"The video yields more than {limits.MaxOutputFrames} frames (setting MaxOutputFrames).");
+            }
+
+            if (frames % OutputSizeCheckInterval == 0)
+            {
+                limits.CheckOutputBytes(sinks.BytesWritten, frames);
+            }
+
+            if (progress is not null && clock.Elapsed - lastReport >= _settings.ProgressInterval)
+            {
+                lastReport = clock.Elapsed;
+                progress.Report(Progress(frames, Math.Max(expectedFrames, frames), clock.Elapsed));
+            }
+        }
+
+        return frames;
+    }
+
+    private static DecodeRequest Decode(ConversionRequest request, FrameRate? rate) =>
+        new(request.InputPath) { Rate = rate, ReadAhead = DecodeQueueLength };
+
+    private Mp4Encoder StartEncoder(ConversionRequest request, bool copyAudio, CancellationToken cancellationToken) =>
+        Mp4Encoder.Start(tools, new EncoderSettings(_settings.EncoderPreset, request.Options.Crf), request.InputPath, copyAudio,
+            Path.Combine(request.OutputDirectory, ArtifactNames.Video), cancellationToken);
+
     /// <summary>AAC (or no audio) is copied; anything else is encoded. Unknown yet: guess copy, as most sources allow.</summary>
     private static bool CopiesAudio(MediaInfo? media) => media?.AudioCodec is null or "aac";
+
+    /// <summary>The running ffmpeg processes of one conversion; either may be restarted once the probe is known.</summary>
+    private sealed class Stages : IAsyncDisposable
+    {
+        public FrameDecoder? Decoder { get; set; }
+
+        public FrameRate? GuessedRate { get; set; }
+
+        public FrameDecoder.DecodingSession? Decoding { get; set; }
+
+        public Mp4Encoder? Encoder { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Encoder?.Dispose();
+            if (Decoding is not null)
+            {
+                await Decoding.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     private static ConversionProgress Progress(int done, int total, TimeSpan elapsed)
     {

@@ -1,0 +1,99 @@
+using System.Buffers;
+using VidStudio.Core.Options;
+using VidStudio.Core.Output;
+
+namespace VidStudio.Core.Pipeline;
+
+/// <summary>
+/// Where a job's rendered frames go: text files written inline (they are cheap), PNG files and MP4 frames handed to
+/// their own workers behind bounded queues so encoding overlaps the next frame's rendering. Counts the bytes written
+/// so the converter can enforce <see cref="ConversionLimits.MaxOutputBytes"/> while the job runs.
+/// </summary>
+internal sealed class FrameSinks
+{
+    private const int EncodeQueueLength = 3;
+
+    private readonly ConversionOptions _options;
+    private readonly string _outputDirectory;
+    private readonly Mp4Encoder? _encoder;
+    private readonly BoundedWorkQueue<(int Index, PngFrame Png)>? _pngQueue;
+    private readonly BoundedWorkQueue<byte[]>? _videoQueue;
+    private readonly int _yuvLength, _videoFrameLength;
+    private long _frameBytes;
+
+    public FrameSinks(ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, int yuvLength, int pngWorkers, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _outputDirectory = outputDirectory;
+        _encoder = encoder;
+        _yuvLength = yuvLength;
+        _videoFrameLength = Mp4Encoder.FramePrefixLength + yuvLength;
+        if (options.SavePng)
+        {
+            _pngQueue = new BoundedWorkQueue<(int Index, PngFrame Png)>(pngWorkers * 2, pngWorkers, WritePngAsync, item => item.Png.Dispose(), cancellationToken);
+        }
+
+        if (encoder is not null)
+        {
+            _videoQueue = new BoundedWorkQueue<byte[]>(EncodeQueueLength, 1, WriteVideoFrameAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
+        }
+    }
+
+    /// <summary>Whether any sink needs the glyphs drawn (text alone does not).</summary>
+    public bool NeedPixels => _options.SavePng || _encoder is not null;
+
+    /// <summary>Bytes of everything written so far: frame files as they finish, the MP4 as it grows.</summary>
+    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0);
+
+    /// <summary>Hands the renderer's current frame to every sink; returns once the queued sinks have room for it.</summary>
+    public async ValueTask WriteAsync(FrameRenderer renderer, int index, CancellationToken cancellationToken)
+    {
+        if (_options.SaveTxt)
+        {
+            Interlocked.Add(ref _frameBytes, renderer.WriteText(Path.Combine(_outputDirectory, ArtifactNames.TextFrame(index))));
+        }
+
+        if (_videoQueue is not null)
+        {
+            var frame = ArrayPool<byte>.Shared.Rent(_videoFrameLength);
+            renderer.PaintYuv420(frame.AsSpan(Mp4Encoder.FramePrefixLength, _yuvLength));
+            await _videoQueue.EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_pngQueue is not null)
+        {
+            await _pngQueue.EnqueueAsync((index, renderer.CapturePng()), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the queued frames and finishes the MP4; rethrows a worker's failure.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_pngQueue is not null)
+        {
+            await _pngQueue.CompleteAsync().ConfigureAwait(false);
+        }
+
+        if (_videoQueue is not null)
+        {
+            await _videoQueue.CompleteAsync().ConfigureAwait(false);
+            await _encoder!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask WritePngAsync((int Index, PngFrame Png) item, CancellationToken cancellationToken)
+    {
+        using (item.Png)
+        {
+            Interlocked.Add(ref _frameBytes, item.Png.Save(Path.Combine(_outputDirectory, ArtifactNames.PngFrame(item.Index))));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask WriteVideoFrameAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        await _encoder!.WriteFrameAsync(frame.AsMemory(0, _videoFrameLength), cancellationToken).ConfigureAwait(false);
+        ArrayPool<byte>.Shared.Return(frame);
+    }
+}
