@@ -21,8 +21,14 @@ public sealed class FrameRenderer
     private readonly ushort[] _cells;
     private readonly byte[] _coverage;
 
-    public FrameRenderer(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache? atlases = null)
+    /// <param name="buffers">Buffers for this geometry to reuse (see <see cref="FrameBuffers.Fits"/>); new ones when null.</param>
+    public FrameRenderer(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache? atlases = null, FrameBuffers? buffers = null)
     {
+        if (buffers is not null && !buffers.Fits(geometry))
+        {
+            throw new ArgumentException("The buffers were made for another frame size.", nameof(buffers));
+        }
+
         Geometry = geometry;
         _options = options;
         Palette = new FramePalette(options);
@@ -33,8 +39,9 @@ public sealed class FrameRenderer
         _composer = new FrameComposer(layout, atlas);
         _pixels = new PixelConverter(layout);
         _text = new TextFrameFormatter(geometry.Columns, geometry.Rows);
-        _cells = new ushort[geometry.CellCount];
-        _coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
+        buffers ??= new FrameBuffers(geometry);
+        _cells = buffers.Cells;
+        _coverage = buffers.Coverage;
     }
 
     public GridGeometry Geometry { get; private set; }

@@ -26,7 +26,9 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         Shared(_media, Path.GetFullPath(path), p => new VideoProber(tools).ProbeAsync(p, CancellationToken.None), cancellationToken);
 
     /// <summary>The output frame at <paramref name="seconds"/> as PNG and text, rendered at the source's resolution.</summary>
-    public async Task<PreviewFrame> RenderAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default)
+    /// <param name="session">The viewer's renderer and buffers to reuse; a one-off render when null.</param>
+    public async Task<PreviewFrame> RenderAsync(
+        string path, double seconds, ConversionOptions options, PreviewSession? session = null, CancellationToken cancellationToken = default)
     {
         options.EnsureValid();
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
@@ -37,7 +39,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         var frame = await DecodeCachedAsync(path, seconds, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
-        var renderer = new FrameRenderer(options, geometry, fonts, _atlases);
+        var renderer = (session ?? new PreviewSession()).RendererFor(options, geometry, fonts, _atlases);
         renderer.MapCharacters(frame, frameIndex);
         renderer.ComposeGlyphs();
         using var png = renderer.CapturePng();

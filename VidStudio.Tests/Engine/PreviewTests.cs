@@ -48,9 +48,33 @@ public class PreviewTests(Support.Engine engine) : IClassFixture<Support.Engine>
         using var gone = new CancellationTokenSource();
         gone.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => previewer.RenderAsync(source, 0.5, new ConversionOptions { Width = 40 }, gone.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => previewer.RenderAsync(source, 0.5, new ConversionOptions { Width = 40 }, cancellationToken: gone.Token));
         var frame = await previewer.RenderAsync(source, 0.5, new ConversionOptions { Width = 40 });
 
         Assert.Equal(40, frame.Columns);
+    }
+
+    [Fact]
+    public async Task A_viewer_session_reusing_its_renderer_and_buffers_renders_what_a_fresh_renderer_does()
+    {
+        var source = engine.Media.TestSource("preview-session.mp4", 320, 180, fps: 10, seconds: 2, audio: false);
+        var previewer = engine.NewPreviewer();
+        var session = new VidStudio.Core.Preview.PreviewSession();
+        var looks = new[]
+        {
+            new ConversionOptions { Width = 60, Style = AsciiStyle.Blocks },
+            new ConversionOptions { Width = 60, Style = AsciiStyle.Braille, ColorMode = ColorMode.Source },
+            new ConversionOptions { Width = 60, Style = AsciiStyle.Blocks },
+            new ConversionOptions { Width = 30 },
+        };
+
+        // Scrub, change the look at the same size, go back, change the size: each one equals a one-off render.
+        foreach (var (options, seconds) in looks.Zip([0.3, 0.3, 1.5, 1.5]))
+        {
+            var reused = await previewer.RenderAsync(source, seconds, options, session);
+            var fresh = await previewer.RenderAsync(source, seconds, options);
+            Assert.Equal(fresh.Text, reused.Text);
+            Assert.Equal(fresh.Png, reused.Png);
+        }
     }
 }

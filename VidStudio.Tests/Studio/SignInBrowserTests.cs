@@ -56,7 +56,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         // The Studio works under the security policy: the preview renders.
         await page.ClickAsync("#nav-studio");
         // The first preview waits for the built-in sample, which a fresh server generates with ffmpeg.
-        await page.Locator("#preview-image").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+        await page.Locator("#preview-image[data-version]").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
 
         await page.ClickAsync("#nav-account");
         await page.Locator(".new-key-name input").FillAsync("laptop");

@@ -53,8 +53,18 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
     private static async Task<SKBitmap> PreviewPixelsAsync(IPage page)
     {
-        var src = await page.Locator("#preview-image").GetAttributeAsync("src");
-        return SKBitmap.Decode(Convert.FromBase64String(src!["data:image/png;base64,".Length..]));
+        // The picture is a blob: URL the page made from the PNG bytes; a canvas hands its pixels back losslessly.
+        var png = await page.EvaluateAsync<string>("""
+            () => {
+                const img = document.getElementById('preview-image');
+                const canvas = document.createElement('canvas');
+                canvas.width = img.naturalWidth;
+                canvas.height = img.naturalHeight;
+                canvas.getContext('2d').drawImage(img, 0, 0);
+                return canvas.toDataURL('image/png');
+            }
+            """);
+        return SKBitmap.Decode(Convert.FromBase64String(png["data:image/png;base64,".Length..]));
     }
 
     /// <summary>Sets a MudSlider the way a drag does: value, then an input event (the sliders update while dragged).</summary>
@@ -67,7 +77,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var page = await OpenAsync("/");
 
         // The sample loads by itself; then upload a clip of our own.
-        await page.WaitForSelectorAsync("#preview-image", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var clip = _media.TestSource("studio-upload.mp4", 320, 240, fps: 25, seconds: 2);
         var before = await PreviewVersionAsync(page);
         await page.SetInputFilesAsync("#source-file", clip);
@@ -140,7 +150,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task A_file_that_is_not_a_video_is_refused_with_a_clear_message()
     {
         var page = await OpenAsync("/");
-        await page.WaitForSelectorAsync("#preview-image", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var notes = _media.PathOf("notes.mp4");
         await File.WriteAllTextAsync(notes, "meeting notes, not a video");
 
@@ -175,7 +185,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task The_studio_fits_a_phone_screen()
     {
         var page = await OpenAsync("/", 390, 844);
-        await page.WaitForSelectorAsync("#preview-image", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 
@@ -190,7 +200,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     {
         // A measurement for the record (written to the test output and TestResults), not a timed assertion.
         var page = await OpenAsync("/");
-        await page.WaitForSelectorAsync("#preview-image", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => document.getElementById('preview-image').complete");
 
         var latencies = new List<double>();

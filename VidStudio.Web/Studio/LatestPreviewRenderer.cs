@@ -6,12 +6,14 @@ namespace VidStudio.Web.Studio;
 /// <summary>
 /// Renders previews one at a time, always of the newest request: while a render runs, newer requests replace each
 /// other and only the last one is rendered next. A dragged slider therefore never queues up stale frames, and the
-/// image catches up with the hand as soon as one render finishes.
+/// image catches up with the hand as soon as one render finishes. One instance per Studio page holds that viewer's
+/// <see cref="PreviewSession"/>.
 /// </summary>
 public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<Exception, Task> onFailed) : IDisposable
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _disposed = new();
+    private readonly PreviewSession _session = new();
     private (string Path, double Seconds, ConversionOptions Options)? _pending;
     private bool _running;
 
@@ -53,7 +55,7 @@ public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<Preview
 
             try
             {
-                var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _disposed.Token);
+                var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _session, _disposed.Token);
                 await onRendered(frame);
             }
             catch (OperationCanceledException) when (_disposed.IsCancellationRequested)

@@ -16,5 +16,22 @@ window.vidstudio = {
         request.onerror = request.onabort = () => page.invokeMethodAsync('OnUploadFinished', 0, '');
         request.open('POST', url + '?name=' + encodeURIComponent(file.name));
         request.send(file);
+    },
+
+    /**
+     * Shows a preview PNG sent as bytes. `data-version` changes once the new picture has loaded, so a reader of the
+     * attribute (the browser tests) never sees a version whose picture is not there yet.
+     */
+    showPreview(img, bytes, version) {
+        const url = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+        if (img.pendingUrl) URL.revokeObjectURL(img.pendingUrl);
+        img.pendingUrl = url;
+        img.onload = () => {
+            if (img.shownUrl) URL.revokeObjectURL(img.shownUrl);
+            img.shownUrl = url;
+            img.pendingUrl = null;
+            img.dataset.version = version;
+        };
+        img.src = url;
     }
 };
