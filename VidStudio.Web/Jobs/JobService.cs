@@ -32,74 +32,65 @@ public sealed class JobService(
     /// Turns staged uploads into queued jobs of <paramref name="owner"/> (one per file, sharing <paramref name="batchId"/>).
     /// Every file is probed and its plan checked against the installation's caps before any job is created, so a file
     /// that is not a video, or asks for too much, refuses the request with a <see cref="VideoInputException"/> naming it
-    /// instead of failing later in the queue. Staged files are moved or deleted.
+    /// instead of failing later in the queue. Each staged file is moved into its job's folder; when the request is
+    /// refused, they stay where they are, and the caller that staged them deletes them (one owner for each staged file).
     /// </summary>
     public async Task<IReadOnlyList<JobRecord>> CreateAsync(
         IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, Caller owner, CancellationToken cancellationToken)
     {
-        try
+        options.EnsureValid();
+        disk.EnsureRoomForNewJob();
+        var probed = new List<MediaInfo>();
+        foreach (var (stagedPath, originalFileName) in uploads)
         {
-            options.EnsureValid();
-            disk.EnsureRoomForNewJob();
-            var probed = new List<MediaInfo>();
-            foreach (var (stagedPath, originalFileName) in uploads)
+            try
             {
-                try
-                {
-                    var media = await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
-                    ConversionPlan.For(media, options, fonts.CellAspect, engine.Limits);
-                    probed.Add(media);
-                }
-                catch (VideoInputException e) when (uploads.Count > 1)
-                {
-                    throw new VideoInputException(e.Error, $"'{JobFiles.DisplayName(originalFileName)}': {e.Message}", e);
-                }
+                var media = await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
+                ConversionPlan.For(media, options, fonts.CellAspect, engine.Limits);
+                probed.Add(media);
             }
-
-            var jobs = new List<JobRecord>();
-            foreach (var ((stagedPath, originalFileName), media) in uploads.Zip(probed))
+            catch (VideoInputException e) when (uploads.Count > 1)
             {
-                var job = new JobRecord
-                {
-                    PublicId = NewId(),
-                    BatchId = batchId,
-                    OwnerId = owner.UserId,
-                    OriginalFileName = JobFiles.DisplayName(originalFileName),
-                    OptionsJson = JobOptionsJson.Serialize(options),
-                    MediaJson = JobOptionsJson.Serialize(media),
-                    Status = JobStatus.Pending,
-                    Message = "Waiting in the queue",
-                    CreatedAt = clock.GetUtcNow(),
-                    InputSizeBytes = new FileInfo(stagedPath).Length,
-                };
-                job.InputPath = files.InputPath(job.PublicId, originalFileName);
-                Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);
-                File.Move(stagedPath, job.InputPath);
-                jobs.Add(job);
-            }
-
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-            {
-                db.Jobs.AddRange(jobs);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            foreach (var job in jobs)
-            {
-                await EnqueueAsync(job.PublicId, CancellationToken.None);
-                logger.LogInformation("Job {JobId} queued for {FileName} ({Bytes} bytes)", job.PublicId, job.OriginalFileName, job.InputSizeBytes);
-                notifier.Changed(job.PublicId);
-            }
-
-            return jobs;
-        }
-        finally
-        {
-            foreach (var (stagedPath, _) in uploads)
-            {
-                File.Delete(stagedPath);
+                throw new VideoInputException(e.Error, $"'{JobFiles.DisplayName(originalFileName)}': {e.Message}", e);
             }
         }
+
+        var jobs = new List<JobRecord>();
+        foreach (var ((stagedPath, originalFileName), media) in uploads.Zip(probed))
+        {
+            var job = new JobRecord
+            {
+                PublicId = NewId(),
+                BatchId = batchId,
+                OwnerId = owner.UserId,
+                OriginalFileName = JobFiles.DisplayName(originalFileName),
+                OptionsJson = JobOptionsJson.Serialize(options),
+                MediaJson = JobOptionsJson.Serialize(media),
+                Status = JobStatus.Pending,
+                Message = "Waiting in the queue",
+                CreatedAt = clock.GetUtcNow(),
+                InputSizeBytes = new FileInfo(stagedPath).Length,
+            };
+            job.InputPath = files.InputPath(job.PublicId, originalFileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);
+            File.Move(stagedPath, job.InputPath);
+            jobs.Add(job);
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            db.Jobs.AddRange(jobs);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var job in jobs)
+        {
+            await EnqueueAsync(job.PublicId, CancellationToken.None);
+            logger.LogInformation("Job {JobId} queued for {FileName} ({Bytes} bytes)", job.PublicId, job.OriginalFileName, job.InputSizeBytes);
+            notifier.Changed(job.PublicId);
+        }
+
+        return jobs;
     }
 
     public static string NewBatchId() => NewId();
