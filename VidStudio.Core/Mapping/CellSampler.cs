@@ -4,9 +4,10 @@ using VidStudio.Core.Options;
 namespace VidStudio.Core.Mapping;
 
 /// <summary>
-/// Reduces a decoded analysis frame to what the mapper and the colour stage read: the toned luma sample grid and,
-/// in <see cref="ColorMode.Source"/>, each cell's average colour. Buffers are owned here and reused every frame,
-/// so one sampler serves one frame at a time.
+/// Reduces a decoded analysis frame to what the mapper and the colour stage read: the toned luma sample grid at the
+/// mapper's <see cref="SampleDensity"/> and, in <see cref="ColorMode.Source"/>, each cell's average colour; in
+/// <see cref="ColorMode.Cell"/>, untoned luma and chroma at the sample density, which <see cref="CellColorizer"/> splits
+/// between glyph and background. Buffers are owned here and reused every frame, so one sampler serves one frame at a time.
 /// </summary>
 public sealed class CellSampler
 {
@@ -16,17 +17,19 @@ public sealed class CellSampler
     private readonly float[] _scratch;
     private readonly byte[] _cellLuma, _cellU, _cellV;
 
-    public CellSampler(GridGeometry geometry, ConversionOptions options)
+    public CellSampler(GridGeometry geometry, ConversionOptions options, SampleDensity density)
     {
         _lumaTone = ToneCurve.ForLimitedRangeLuma(options);
         _colorTone = ToneCurve.For(options);
-        var sampleColors = options.ColorMode == ColorMode.Source;
-        _lumaX = new AreaResampler(geometry.AnalysisWidth, geometry.SampleWidth);
-        _lumaY = new AreaResampler(geometry.AnalysisHeight, geometry.SampleHeight);
-        Samples = new byte[geometry.SampleWidth * geometry.SampleHeight];
+        Density = density;
+        var (width, height) = (density.Width(geometry), density.Height(geometry));
+        _lumaX = new AreaResampler(geometry.AnalysisWidth, width);
+        _lumaY = new AreaResampler(geometry.AnalysisHeight, height);
+        Samples = new byte[width * height];
         var scratch = AreaResampler.ScratchLength(_lumaX, _lumaY);
         _cellLuma = _cellU = _cellV = [];
-        if (sampleColors)
+        RawLuma = ChromaU = ChromaV = [];
+        if (options.ColorMode == ColorMode.Source)
         {
             _cellLumaX = new AreaResampler(geometry.AnalysisWidth, geometry.Columns);
             _cellLumaY = new AreaResampler(geometry.AnalysisHeight, geometry.Rows);
@@ -36,6 +39,13 @@ public sealed class CellSampler
             (_cellLuma, _cellU, _cellV) = (new byte[geometry.CellCount], new byte[geometry.CellCount], new byte[geometry.CellCount]);
             scratch = Math.Max(scratch, AreaResampler.ScratchLength(_cellLumaX, _cellLumaY));
         }
+        else if (options.ColorMode == ColorMode.Cell)
+        {
+            _chromaX = new AreaResampler(geometry.AnalysisWidth / 2, width);
+            _chromaY = new AreaResampler(geometry.AnalysisHeight / 2, height);
+            (RawLuma, ChromaU, ChromaV) = (new byte[width * height], new byte[width * height], new byte[width * height]);
+            scratch = Math.Max(scratch, AreaResampler.ScratchLength(_chromaX, _chromaY));
+        }
 
         _scratch = new float[scratch];
     }
@@ -43,8 +53,17 @@ public sealed class CellSampler
     /// <summary>The decoded frame size this sampler reads.</summary>
     public (int Width, int Height) AnalysisSize => (_lumaX.SourceLength, _lumaY.SourceLength);
 
-    /// <summary>Toned luma, <see cref="GridGeometry.SampleWidth"/> × <see cref="GridGeometry.SampleHeight"/>.</summary>
+    public SampleDensity Density { get; }
+
+    /// <summary>Toned luma at <see cref="Density"/>, row-major over the whole frame.</summary>
     public byte[] Samples { get; }
+
+    /// <summary>Untoned (video-range) luma and chroma at <see cref="Density"/>; empty unless the colour mode is cell.</summary>
+    public byte[] RawLuma { get; }
+
+    public byte[] ChromaU { get; }
+
+    public byte[] ChromaV { get; }
 
     /// <summary>Toned average colour of each cell, row-major; null unless colours were asked for.</summary>
     public RgbColor[]? CellColors { get; }
@@ -52,6 +71,13 @@ public sealed class CellSampler
     public void Sample(YuvFrame frame)
     {
         AreaResampler.Resample(frame.Luma, frame.Width, _lumaX, _lumaY, _scratch, Samples);
+        if (RawLuma.Length > 0)
+        {
+            Samples.CopyTo(RawLuma, 0);
+            AreaResampler.Resample(frame.ChromaU, frame.Width / 2, _chromaX!, _chromaY!, _scratch, ChromaU);
+            AreaResampler.Resample(frame.ChromaV, frame.Width / 2, _chromaX!, _chromaY!, _scratch, ChromaV);
+        }
+
         _lumaTone.Apply(Samples);
         if (CellColors is null)
         {
@@ -63,13 +89,20 @@ public sealed class CellSampler
         AreaResampler.Resample(frame.ChromaV, frame.Width / 2, _chromaX!, _chromaY!, _scratch, _cellV);
         for (var i = 0; i < CellColors.Length; i++)
         {
-            // Limited-range BT.601, what the decoder is asked to produce.
-            double y = 1.164383 * (_cellLuma[i] - 16), u = _cellU[i] - 128, v = _cellV[i] - 128;
-            CellColors[i] = new RgbColor(
-                _colorTone[ClampToByte(y + 1.596027 * v)],
-                _colorTone[ClampToByte(y - 0.391762 * u - 0.812968 * v)],
-                _colorTone[ClampToByte(y + 2.017232 * u)]);
+            CellColors[i] = ToColor(_cellLuma[i], _cellU[i], _cellV[i]);
         }
+    }
+
+    /// <summary>A decoded (limited-range BT.601, what the decoder is asked for) sample's colour, toned.</summary>
+    public RgbColor ToColor(double y, double u, double v)
+    {
+        y = 1.164383 * (y - 16);
+        u -= 128;
+        v -= 128;
+        return new RgbColor(
+            _colorTone[ClampToByte(y + 1.596027 * v)],
+            _colorTone[ClampToByte(y - 0.391762 * u - 0.812968 * v)],
+            _colorTone[ClampToByte(y + 2.017232 * u)]);
     }
 
     private static byte ClampToByte(double value) => (byte)Math.Clamp((int)Math.Round(value), 0, 255);

@@ -24,6 +24,30 @@ public sealed class GlyphSet(string characters)
         public const string EdgeLines = "-/|\\_";
     }
 
+    /// <summary>The 95 printable ASCII characters, space first (the glyph of a flat cell).</summary>
+    public static GlyphSet PrintableAscii { get; } = new(string.Create(95, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(' ' + i);
+        }
+    }));
+
+    /// <summary>
+    /// Every 2×2 quadrant pattern (index = bits: 1 upper left, 2 upper right, 4 lower left, 8 lower right), so the
+    /// halves and the full block are among them. Sextants (U+1FB00…) lie outside the BMP a cell's char can hold.
+    /// </summary>
+    public static GlyphSet Quadrants { get; } = new(" ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█");
+
+    /// <summary>The characters of <paramref name="options"/>' style.</summary>
+    public static GlyphSet For(ConversionOptions options) => options.Style switch
+    {
+        AsciiStyle.Braille => Braille,
+        AsciiStyle.Shape => PrintableAscii,
+        AsciiStyle.ShapeBlocks => Quadrants,
+        _ => new GlyphSet(RampFor(options)),
+    };
+
     /// <summary>U+2800 + dot bits: all 256 braille patterns, so the glyph index is the dot pattern itself.</summary>
     public static GlyphSet Braille { get; } = new(string.Create(256, 0, (span, _) =>
     {

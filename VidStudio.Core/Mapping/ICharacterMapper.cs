@@ -1,14 +1,16 @@
-using VidStudio.Core.Options;
+using VidStudio.Core.Frames;
 
 namespace VidStudio.Core.Mapping;
 
 /// <summary>
-/// Map stage: turns the toned sample grid (2×4 luma samples per cell) into one glyph index per cell.
+/// Map stage: turns the toned sample grid (<see cref="Density"/> luma samples per cell) into one glyph index per cell.
 /// Implementations keep their tables from construction and allocate nothing per frame.
 /// </summary>
 public interface ICharacterMapper
 {
     GlyphSet Glyphs { get; }
+
+    SampleDensity Density => SampleDensity.Standard;
 
     void Map(ReadOnlySpan<byte> samples, Span<ushort> cells);
 }

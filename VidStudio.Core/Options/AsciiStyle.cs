@@ -1,6 +1,6 @@
 namespace VidStudio.Core.Options;
 
-/// <summary>The look of the character grid. API form values are the lower-case names.</summary>
+/// <summary>The look of the character grid. API names are snake_case (<see cref="ApiNames"/>).</summary>
 public enum AsciiStyle
 {
     Normal,
@@ -11,4 +11,10 @@ public enum AsciiStyle
     Braille,
     Edges,
     Custom,
+
+    /// <summary>Each cell gets the printable ASCII glyph whose shape best matches the cell's picture (not only its brightness).</summary>
+    Shape,
+
+    /// <summary>Shape matching over block elements: halves and quadrants, the glyphs that tile a cell exactly.</summary>
+    ShapeBlocks,
 }

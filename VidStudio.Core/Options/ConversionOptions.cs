@@ -14,6 +14,7 @@ public sealed record ConversionOptions
     public const int MinFps = 1, MaxFps = 120;
     public const int MinCrf = 0, MaxCrf = 51, DefaultCrf = 23;
     public const int MinCharsetLength = 2, MaxCharsetLength = 64;
+    public const double MinStability = 0, MaxStability = 1, DefaultStability = 0.5;
 
     /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
     public int Width { get; init; } = DefaultWidth;
@@ -53,6 +54,15 @@ public sealed record ConversionOptions
     /// <summary>The dark → light ramp used when <see cref="Style"/> is <see cref="AsciiStyle.Custom"/>.</summary>
     public string? Charset { get; init; }
 
+    /// <summary>
+    /// 0–1: how strongly a cell keeps its character from the previous frame (shape styles). 0 chooses every frame afresh;
+    /// scene cuts always start afresh.
+    /// </summary>
+    public double Stability { get; init; } = DefaultStability;
+
+    /// <summary>Stretches luma between the clip's dark and bright percentiles (smoothed over time) before brightness/contrast/gamma.</summary>
+    public bool AutoLevels { get; init; }
+
     public bool SaveTxt { get; init; }
 
     public bool SavePng { get; init; } = true;
@@ -65,7 +75,8 @@ public sealed record ConversionOptions
         public const string Width = "width", Style = "style", Brightness = "brightness", Contrast = "contrast",
             Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
-            Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4";
+            Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
+            Stability = "stability", AutoLevels = "auto_levels";
     }
 
     [JsonIgnore]

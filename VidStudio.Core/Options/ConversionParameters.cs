@@ -14,7 +14,8 @@ public static class ConversionParameters
     public static ConversionParameter Width { get; } = Int(F.Width, "Width", "Characters per row; rows follow from the source's aspect and the font cell's aspect.",
         o => o.Width, (o, v) => o with { Width = v }, O.MinWidth, O.MaxWidth, $"between {O.MinWidth} and {O.MaxWidth} characters");
 
-    public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style", "Character set / look. 'custom' uses charset.",
+    public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style",
+        "Character set / look. 'custom' uses charset; 'shape' and 'shape_blocks' pick each cell's glyph by its shape (ASCII, or block quadrants).",
         o => o.Style, (o, v) => o with { Style = v });
 
     public static ConversionParameter Charset { get; } = new(F.Charset, ParameterKind.Text, "Custom ramp (dark → light)",
@@ -27,17 +28,25 @@ public static class ConversionParameters
     };
 
     public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
-        o => o.Brightness, (o, v) => o with { Brightness = v });
+        o => o.Brightness, (o, v) => o with { Brightness = v }, O.MinCorrection, O.MaxCorrection);
 
     public static ConversionParameter Contrast { get; } = Number(F.Contrast, "Contrast", "Contrast around mid-grey.",
-        o => o.Contrast, (o, v) => o with { Contrast = v });
+        o => o.Contrast, (o, v) => o with { Contrast = v }, O.MinCorrection, O.MaxCorrection);
 
     public static ConversionParameter Gamma { get; } = Number(F.Gamma, "Gamma", "Gamma: output = input^(1/gamma); above 1 lifts mid-tones.",
-        o => o.Gamma, (o, v) => o with { Gamma = v });
+        o => o.Gamma, (o, v) => o with { Gamma = v }, O.MinCorrection, O.MaxCorrection);
 
     public static ConversionParameter ColorMode { get; } = Choice<ColorMode>(F.ColorMode, "Colour mode",
-        "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour.",
+        "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour; 'cell': the glyph and its background each take the colour of the pixels they cover.",
         o => o.ColorMode, (o, v) => o with { ColorMode = v });
+
+    public static ConversionParameter Stability { get; } = Number(F.Stability, "Stability",
+        "Shape styles: 0 chooses each frame's characters afresh; higher keeps a cell's character until a clearly better one appears (less flicker). Cuts reset it.",
+        o => o.Stability, (o, v) => o with { Stability = v }, O.MinStability, O.MaxStability);
+
+    public static ConversionParameter AutoLevels { get; } = Bool(F.AutoLevels, "Auto levels",
+        "Stretch luma between the clip's dark and bright percentiles, smoothed over time, before brightness/contrast/gamma.",
+        o => o.AutoLevels, (o, v) => o with { AutoLevels = v });
 
     public static ConversionParameter TextColor { get; } = Color(F.TextColor, "Text colour", "Character colour, #RRGGBB.",
         o => o.TextColor, (o, v) => o with { TextColor = v });
@@ -72,7 +81,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Brightness, Contrast, Gamma, ColorMode, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4,
     ];
 
@@ -91,17 +100,19 @@ public static class ConversionParameters
             Max = max,
         };
 
-    private static ConversionParameter Number(string name, string label, string help, Func<O, double> get, Func<O, double, O> set) =>
+    private static ConversionParameter Number(string name, string label, string help, Func<O, double> get, Func<O, double, O> set, double min, double max) =>
         new(name, ParameterKind.Number, label, help, o => get(o), (o, v) => set(o, (double)v!),
-            text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? (v, null) : (null, $"{name} must be a number such as 1.0 (got '{text}')."),
+            text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? (v, null) : (null, $"{name} must be a number such as {Sample(min, max)} (got '{text}')."),
             v => ((double)v).ToString("0.0##", CultureInfo.InvariantCulture),
-            v => double.IsNaN((double)v) || (double)v < O.MinCorrection || (double)v > O.MaxCorrection
-                ? $"{name} must be between {O.MinCorrection:0.0} and {O.MaxCorrection:0.0} (got {v})."
+            v => double.IsNaN((double)v) || (double)v < min || (double)v > max
+                ? $"{name} must be between {min:0.0} and {max:0.0} (got {v})."
                 : null)
         {
-            Min = O.MinCorrection,
-            Max = O.MaxCorrection,
+            Min = min,
+            Max = max,
         };
+
+    private static string Sample(double min, double max) => ((min + max) / 2).ToString("0.0##", CultureInfo.InvariantCulture);
 
     private static ConversionParameter Bool(string name, string label, string help, Func<O, bool> get, Func<O, bool, O> set) =>
         new(name, ParameterKind.Boolean, label, help, o => get(o), (o, v) => set(o, (bool)v!),

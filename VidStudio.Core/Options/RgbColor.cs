@@ -22,5 +22,8 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
     public static RgbColor Parse(string text) =>
         TryParse(text, out var color) ? color : throw new FormatException($"'{text}' is not a #RRGGBB colour.");
 
+    /// <summary>Rec. 709 relative luminance of the (gamma-encoded) values, 0..1: how bright the colour reads.</summary>
+    public double Luma => (0.2126 * R + 0.7152 * G + 0.0722 * B) / 255;
+
     public override string ToString() => $"#{R:X2}{G:X2}{B:X2}";
 }

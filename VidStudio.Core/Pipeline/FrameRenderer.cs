@@ -15,6 +15,7 @@ public sealed class FrameRenderer
     private readonly ConversionOptions _options;
     private CellSampler _sampler;
     private readonly ICharacterMapper _mapper;
+    private readonly CellColorizer? _colorizer;
     private readonly FrameComposer _composer;
     private readonly PixelConverter _pixels;
     private readonly TextFrameFormatter _text;
@@ -32,10 +33,18 @@ public sealed class FrameRenderer
         Geometry = geometry;
         _options = options;
         Palette = new FramePalette(options);
-        _sampler = new CellSampler(geometry, options);
-        _mapper = CharacterMapper.Create(options, geometry);
         var layout = new FrameLayout(geometry);
-        var atlas = (atlases ?? GlyphAtlasCache.None).Get(fonts, _mapper.Glyphs, layout.TileWidth, layout.TileHeight);
+        GlyphAtlas AtlasOf(GlyphSet glyphs) => (atlases ?? GlyphAtlasCache.None).Get(fonts, glyphs, layout.TileWidth, layout.TileHeight);
+        // Shape matching and cell colours read the very tiles the frames are drawn with.
+        GlyphAtlas? matched = null;
+        _mapper = CharacterMapper.Create(options, geometry, (glyphs, density) => MasksOf(matched = AtlasOf(glyphs), glyphs, density));
+        var atlas = matched ?? AtlasOf(_mapper.Glyphs);
+        _sampler = new CellSampler(geometry, options, _mapper.Density);
+        if (options.ColorMode == ColorMode.Cell)
+        {
+            _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density));
+        }
+
         _composer = new FrameComposer(layout, atlas);
         _pixels = new PixelConverter(layout);
         _text = new TextFrameFormatter(geometry.Columns, geometry.Rows);
@@ -58,12 +67,20 @@ public sealed class FrameRenderer
         {
             // The decoder's stream header is authoritative for the analysis size; nothing else depends on it.
             Geometry = Geometry.WithAnalysisSize(frame.Width, frame.Height);
-            _sampler = new CellSampler(Geometry, _options);
+            _sampler = new CellSampler(Geometry, _options, _mapper.Density);
         }
 
         _sampler.Sample(frame);
         _mapper.Map(_sampler.Samples, _cells);
-        Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);
+        if (_colorizer is not null)
+        {
+            _colorizer.Colorize(_sampler, _cells);
+            Palette.ForFrame(frameIndex ?? frame.Index, _colorizer.Foregrounds, _colorizer.Backgrounds);
+        }
+        else
+        {
+            Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);
+        }
     }
 
     /// <summary>Draws the mapped characters' glyphs into the coverage frame that PNG and video frames are painted from.</summary>
@@ -77,4 +94,7 @@ public sealed class FrameRenderer
     public PngFrame CapturePng() => PngFrame.Capture(_coverage, Palette, _pixels, Geometry.RenderWidth, Geometry.RenderHeight);
 
     public void PaintYuv420(Span<byte> yuv) => _pixels.ToYuv420(_coverage, Palette, yuv);
+
+    private static GlyphMasks MasksOf(GlyphAtlas atlas, GlyphSet glyphs, SampleDensity density) =>
+        new(glyphs.Count, atlas.Tiles, atlas.TileWidth, atlas.TileHeight, density);
 }

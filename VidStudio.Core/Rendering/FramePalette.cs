@@ -19,16 +19,20 @@ public sealed class FramePalette
     /// <summary>The text colour of the current frame (fixed mode).</summary>
     public RgbColor Foreground { get; private set; }
 
-    /// <summary>Each cell's text colour (source mode); null in fixed mode.</summary>
+    /// <summary>Each cell's text colour (source and cell modes); null in fixed mode.</summary>
     public RgbColor[]? CellColors { get; private set; }
+
+    /// <summary>Each cell's background colour (cell mode); null when every cell has <see cref="Background"/>.</summary>
+    public RgbColor[]? CellBackgrounds { get; private set; }
 
     /// <summary>PNG frames leave the background transparent.</summary>
     public bool TransparentBackground => _options.TransparentBg;
 
     /// <summary>Sets the colours of frame <paramref name="frameIndex"/>.</summary>
-    public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors)
+    public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors, RgbColor[]? sampledCellBackgrounds = null)
     {
-        CellColors = _options.ColorMode == ColorMode.Source ? sampledCellColors : null;
+        CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? sampledCellColors : null;
+        CellBackgrounds = _options.ColorMode == ColorMode.Cell ? sampledCellBackgrounds : null;
         if (_options.RandomColors)
         {
             Foreground = RandomTextColor(_options.Seed, frameIndex);

@@ -45,20 +45,30 @@ public sealed class GlyphAtlas
 
     public ReadOnlySpan<byte> Tile(int glyph) => _tiles.AsSpan(glyph * TileLength, TileLength);
 
+    /// <summary>Every tile, one after the other in glyph order.</summary>
+    public ReadOnlySpan<byte> Tiles => _tiles;
+
     public bool IsBlank(int glyph) => _blank[glyph];
 
     private void Draw(SKCanvas canvas, SKPaint paint, FontSet fonts, char c)
     {
         float w = TileWidth, h = TileHeight;
+        if (GlyphSet.Quadrants.Characters.IndexOf(c) is var quadrants and > 0)
+        {
+            // Quadrant bits: 1 upper left, 2 upper right, 4 lower left, 8 lower right. Edges are whole pixels, so
+            // neighbouring quadrants meet without a seam.
+            float halfW = MathF.Round(w / 2), halfH = MathF.Round(h / 2);
+            if ((quadrants & 1) != 0) canvas.DrawRect(0, 0, halfW, halfH, paint);
+            if ((quadrants & 2) != 0) canvas.DrawRect(halfW, 0, w - halfW, halfH, paint);
+            if ((quadrants & 4) != 0) canvas.DrawRect(0, halfH, halfW, h - halfH, paint);
+            if ((quadrants & 8) != 0) canvas.DrawRect(halfW, halfH, w - halfW, h - halfH, paint);
+            return;
+        }
+
         switch (c)
         {
             case ' ':
                 return;
-            case '█': canvas.DrawRect(0, 0, w, h, paint); return;
-            case '▀': canvas.DrawRect(0, 0, w, h / 2, paint); return;
-            case '▄': canvas.DrawRect(0, h / 2, w, h / 2, paint); return;
-            case '▌': canvas.DrawRect(0, 0, w / 2, h, paint); return;
-            case '▐': canvas.DrawRect(w / 2, 0, w / 2, h, paint); return;
             case '░': FillShade(canvas, paint, 0.25f); return;
             case '▒': FillShade(canvas, paint, 0.5f); return;
             case '▓': FillShade(canvas, paint, 0.75f); return;

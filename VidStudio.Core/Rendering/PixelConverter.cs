@@ -11,7 +11,7 @@ namespace VidStudio.Core.Rendering;
 public sealed class PixelConverter(FrameLayout layout)
 {
     private readonly byte[] _blockCoverage = new byte[(layout.Geometry.EncodeWidth + 1) / 2];
-    private (byte Y, byte U, byte V)[] _cellYuv = [];
+    private (byte Y, byte U, byte V)[] _cellYuv = [], _cellBackgroundYuv = [];
 
     public static int Yuv420Length(GridGeometry geometry) =>
         geometry.EncodeWidth * geometry.EncodeHeight + 2 * (geometry.EncodeWidth / 2) * (geometry.EncodeHeight / 2);
@@ -43,18 +43,20 @@ public sealed class PixelConverter(FrameLayout layout)
     public void ToRgba(ReadOnlySpan<byte> coverage, FramePalette palette, Span<uint> rgba)
     {
         var cellColors = palette.CellColors ?? throw new InvalidOperationException("Fixed-colour frames are palette images; use TryBuildPalette.");
-        var bg = palette.Background;
+        var cellBackgrounds = palette.CellBackgrounds;
         var transparent = palette.TransparentBackground;
 
         var columns = layout.Geometry.Columns;
         for (var y = 0; y < layout.Height; y++)
         {
-            var rowColors = cellColors.AsSpan(layout.RowOfY[y] * columns, columns);
+            var rowStart = layout.RowOfY[y] * columns;
+            var rowColors = cellColors.AsSpan(rowStart, columns);
             var line = y * layout.Width;
             for (var column = 0; column < columns; column++)
             {
                 // Most pixels of a glyph cell are plain background or fully covered; only anti-aliased edges blend.
                 var fg = rowColors[column];
+                var bg = cellBackgrounds is null ? palette.Background : cellBackgrounds[rowStart + column];
                 var background = transparent ? Pack(fg, 0) : Pack(bg, 255);
                 var covered = Pack(fg, 255);
                 for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
@@ -85,15 +87,14 @@ public sealed class PixelConverter(FrameLayout layout)
         var fg = ToYuv(palette.Foreground);
         if (cellColors is not null)
         {
-            if (_cellYuv.Length != cellColors.Length)
-            {
-                _cellYuv = new (byte, byte, byte)[cellColors.Length];
-            }
+            ToYuv(cellColors, ref _cellYuv);
+        }
 
-            for (var i = 0; i < cellColors.Length; i++)
-            {
-                _cellYuv[i] = ToYuv(cellColors[i]);
-            }
+        // Per-cell backgrounds (cell mode) take the per-cell path even where the glyph is blank.
+        var cellBackgrounds = palette.CellBackgrounds;
+        if (cellBackgrounds is not null)
+        {
+            ToYuv(cellBackgrounds, ref _cellBackgroundYuv);
         }
 
         var columns = geometry.Columns;
@@ -114,13 +115,15 @@ public sealed class PixelConverter(FrameLayout layout)
             else
             {
                 var rowCells = _cellYuv.AsSpan(layout.RowOfY[y] * columns, columns);
+                var rowBackgrounds = cellBackgrounds is null ? default : _cellBackgroundYuv.AsSpan(layout.RowOfY[y] * columns, columns);
                 for (var column = 0; column < columns; column++)
                 {
                     var fgY = rowCells[column].Y;
+                    var bgY = cellBackgrounds is null ? bg.Y : rowBackgrounds[column].Y;
                     for (var x = layout.CellLeft[column]; x < layout.CellLeft[column + 1]; x++)
                     {
                         var a = source[x];
-                        line[x] = a switch { 0 => bg.Y, 255 => fgY, _ => CoverageBlend.Lerp(bg.Y, fgY, a) };
+                        line[x] = a switch { 0 => bgY, 255 => fgY, _ => CoverageBlend.Lerp(bgY, fgY, a) };
                     }
                 }
             }
@@ -152,23 +155,39 @@ public sealed class PixelConverter(FrameLayout layout)
             else
             {
                 var rowCells = _cellYuv.AsSpan(layout.RowOfY[y0] * columns, columns);
+                var rowBackgrounds = cellBackgrounds is null ? default : _cellBackgroundYuv.AsSpan(layout.RowOfY[y0] * columns, columns);
                 for (var cx = 0; cx < pictureBlocks; cx++)
                 {
                     var a = blocks[cx];
+                    var column = layout.ColumnOfX[2 * cx];
+                    var back = cellBackgrounds is null ? bg : rowBackgrounds[column];
                     if (a == 0)
                     {
-                        (uLine[cx], vLine[cx]) = (bg.U, bg.V);
+                        (uLine[cx], vLine[cx]) = (back.U, back.V);
                         continue;
                     }
 
-                    var cell = rowCells[layout.ColumnOfX[2 * cx]];
-                    uLine[cx] = CoverageBlend.Lerp(bg.U, cell.U, a);
-                    vLine[cx] = CoverageBlend.Lerp(bg.V, cell.V, a);
+                    var cell = rowCells[column];
+                    uLine[cx] = CoverageBlend.Lerp(back.U, cell.U, a);
+                    vLine[cx] = CoverageBlend.Lerp(back.V, cell.V, a);
                 }
             }
 
             uLine[pictureBlocks..].Fill(bg.U);
             vLine[pictureBlocks..].Fill(bg.V);
+        }
+    }
+
+    private static void ToYuv(RgbColor[] colors, ref (byte Y, byte U, byte V)[] yuv)
+    {
+        if (yuv.Length != colors.Length)
+        {
+            yuv = new (byte, byte, byte)[colors.Length];
+        }
+
+        for (var i = 0; i < colors.Length; i++)
+        {
+            yuv[i] = ToYuv(colors[i]);
         }
     }
 
