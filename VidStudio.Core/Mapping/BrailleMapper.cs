@@ -13,7 +13,7 @@ public sealed class BrailleMapper(GridGeometry geometry) : ICharacterMapper
 
     public GlyphSet Glyphs => GlyphSet.Braille;
 
-    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells)
+    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells, int frameIndex)
     {
         var sampleWidth = geometry.SampleWidth;
         for (var row = 0; row < geometry.Rows; row++)

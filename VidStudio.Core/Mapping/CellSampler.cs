@@ -11,7 +11,9 @@ namespace VidStudio.Core.Mapping;
 /// </summary>
 public sealed class CellSampler
 {
-    private readonly ToneCurve _lumaTone, _colorTone;
+    private readonly ConversionOptions _options;
+    private readonly AutoLevels? _levels;
+    private ToneCurve _lumaTone, _colorTone;
     private readonly AreaResampler _lumaX, _lumaY;
     private readonly AreaResampler? _chromaX, _chromaY, _cellLumaX, _cellLumaY;
     private readonly float[] _scratch;
@@ -19,8 +21,10 @@ public sealed class CellSampler
 
     public CellSampler(GridGeometry geometry, ConversionOptions options, SampleDensity density)
     {
+        _options = options;
         _lumaTone = ToneCurve.ForLimitedRangeLuma(options);
         _colorTone = ToneCurve.For(options);
+        _levels = options.AutoLevels ? new AutoLevels() : null;
         Density = density;
         var (width, height) = (density.Width(geometry), density.Height(geometry));
         _lumaX = new AreaResampler(geometry.AnalysisWidth, width);
@@ -70,6 +74,12 @@ public sealed class CellSampler
 
     public void Sample(YuvFrame frame)
     {
+        if (_levels is not null && _levels.Observe(frame.Luma))
+        {
+            _lumaTone = ToneCurve.ForLuma(_options, _levels.Low, _levels.High);
+            _colorTone = ToneCurve.ForColors(_options, _levels.Low, _levels.High);
+        }
+
         AreaResampler.Resample(frame.Luma, frame.Width, _lumaX, _lumaY, _scratch, Samples);
         if (RawLuma.Length > 0)
         {

@@ -28,7 +28,7 @@ public sealed class EdgeMapper : ICharacterMapper
 
     public GlyphSet Glyphs { get; }
 
-    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells)
+    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells, int frameIndex)
     {
         int width = _geometry.SampleWidth, height = _geometry.SampleHeight;
         for (var row = 0; row < _geometry.Rows; row++)

@@ -12,5 +12,6 @@ public interface ICharacterMapper
 
     SampleDensity Density => SampleDensity.Standard;
 
-    void Map(ReadOnlySpan<byte> samples, Span<ushort> cells);
+    /// <param name="frameIndex">The output frame's number: mappers with memory (<see cref="ShapeMapper"/>) schedule by it.</param>
+    void Map(ReadOnlySpan<byte> samples, Span<ushort> cells, int frameIndex);
 }

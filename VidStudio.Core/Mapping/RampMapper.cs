@@ -17,7 +17,7 @@ public sealed class RampMapper : ICharacterMapper
 
     public GlyphSet Glyphs { get; }
 
-    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells)
+    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells, int frameIndex)
     {
         var sampleWidth = _geometry.SampleWidth;
         var columns = _geometry.Columns;

@@ -13,16 +13,27 @@ namespace VidStudio.Core.Mapping;
 /// a time from a glyph-interleaved table, so ~95 glyphs cost ~400 vector multiply-adds a cell and nothing is allocated.
 /// <para>
 /// <see cref="Stability"/>: a cell keeps its previous glyph unless the new best fits better by a margin proportional to
-/// the cell's own contrast; a frame that differs a lot from the previous one (a cut) forgets the previous glyphs.
+/// the cell's own contrast; a frame that differs a lot from the previous one (a cut) forgets the previous glyphs. Every
+/// cell also chooses afresh once per <see cref="RefreshInterval"/> frames, at its own phase (so no frame pops): a cell's
+/// glyph then depends on the last <see cref="RefreshInterval"/> frames only, which is what lets the preview warm up over
+/// that many frames and show the job's frame.
 /// </para>
 /// </summary>
 public sealed class ShapeMapper : ICharacterMapper
 {
+    /// <summary>Frames after which a cell chooses afresh whatever its margin (1.6 s at 25 f/s).</summary>
+    public const int RefreshInterval = 40;
+
     /// <summary>Mean absolute luma change (0..255) between frames above which a frame counts as a new scene.</summary>
     public const double SceneCutChange = 28;
 
     /// <summary>Keep margin at stability 1, as a share of the cell's sample energy plus a noise floor per sample.</summary>
     private const float MarginShare = 0.25f, MarginFloorPerSample = 0.004f;
+
+    /// <summary>Variance (Σ over the 32 samples, in 0..1 units) below which a cell counts as flat: under 2/255 per sample.</summary>
+    private const float FlatEnergy = 32 * (2 / 255f) * (2 / 255f);
+
+    private const float InvertedTieFactor = 0.999f;
 
     private readonly GridGeometry _geometry;
     private readonly SampleDensity _density;
@@ -30,6 +41,9 @@ public sealed class ShapeMapper : ICharacterMapper
     private readonly int _blocks;
     private readonly float[] _table;
     private readonly float[] _offset, _scale;
+
+    /// <summary>White-on-black fixed-tone terms, for flat cells under free tones (every glyph explains nothing there).</summary>
+    private readonly float[] _flatOffset, _flatScale;
     private readonly float _stability;
     private readonly ushort[] _previous;
     private readonly byte[] _previousSamples;
@@ -54,6 +68,8 @@ public sealed class ShapeMapper : ICharacterMapper
         _table = new float[lanes * n];
         _offset = new float[lanes];
         _scale = new float[lanes];
+        _flatOffset = new float[lanes];
+        _flatScale = new float[lanes];
         for (var glyph = 0; glyph < lanes; glyph++)
         {
             var block = glyph / Vector256<float>.Count;
@@ -62,6 +78,7 @@ public sealed class ShapeMapper : ICharacterMapper
             {
                 // Padding lanes can never win.
                 (_offset[glyph], _scale[glyph]) = tones.IsFree ? (0f, 0f) : (float.MaxValue, 0f);
+                (_flatOffset[glyph], _flatScale[glyph]) = (float.MaxValue, 0f);
                 continue;
             }
 
@@ -74,6 +91,7 @@ public sealed class ShapeMapper : ICharacterMapper
                 squares += mask[i] * mask[i];
             }
 
+            (_flatOffset[glyph], _flatScale[glyph]) = ((float)squares, 2f);
             if (tones.IsFree)
             {
                 // score = (dot − Sx·mean)² / Sgg: offset holds the mean, scale 1/Sgg (0 for a flat glyph: it explains nothing).
@@ -99,7 +117,7 @@ public sealed class ShapeMapper : ICharacterMapper
     /// <summary>0 = choose every frame afresh; 1 = keep a glyph until a clearly better one appears.</summary>
     public double Stability => _stability;
 
-    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells)
+    public void Map(ReadOnlySpan<byte> samples, Span<ushort> cells, int frameIndex)
     {
         var keep = _stability > 0 && _hasPrevious && !IsSceneCut(samples);
         int n = _density.PerCell, sampleWidth = _density.Width(_geometry), columns = _geometry.Columns;
@@ -123,13 +141,16 @@ public sealed class ShapeMapper : ICharacterMapper
                     }
                 }
 
-                Score(cell, sum, scores);
+                // A flat cell looks the same under any glyph in free tones; the glyph of its brightness reads best as text.
+                var flat = _tones.IsFree && squares - sum * sum / n < FlatEnergy;
+                Score(cell, sum, scores, flat);
                 var best = ArgMax(scores[..Glyphs.Count]);
                 var index = row * columns + column;
-                if (keep)
+                // The refresh phase spreads cells over the interval with a multiplier coprime to it.
+                if (keep && (frameIndex + index * 7) % RefreshInterval != 0)
                 {
                     // The error of a glyph is (energy − score): keeping the previous one costs best − previous.
-                    var energy = _tones.IsFree ? squares - sum * sum / n : EnergyOfTargets(cell);
+                    var energy = _tones.IsFree && !flat ? squares - sum * sum / n : EnergyOfTargets(cell);
                     var margin = _stability * (MarginShare * energy + MarginFloorPerSample * n);
                     var previous = _previous[index];
                     if (scores[best] - scores[previous] <= margin)
@@ -163,9 +184,11 @@ public sealed class ShapeMapper : ICharacterMapper
         return energy;
     }
 
-    private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores)
+    private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores, bool flat)
     {
         var n = cell.Length;
+        var free = _tones.IsFree && !flat;
+        var (offsets, scales) = flat ? (_flatOffset, _flatScale) : (_offset, _scale);
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         for (var block = 0; block < _blocks; block++)
         {
@@ -179,13 +202,16 @@ public sealed class ShapeMapper : ICharacterMapper
             }
 
             var dot = even + odd;
-            var offset = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_offset), (nuint)(block * Vector256<float>.Count));
-            var scale = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_scale), (nuint)(block * Vector256<float>.Count));
+            var offset = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(offsets), (nuint)(block * Vector256<float>.Count));
+            var scale = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(scales), (nuint)(block * Vector256<float>.Count));
             Vector256<float> score;
-            if (_tones.IsFree)
+            if (free)
             {
+                // A glyph and its inverse explain the same variance; the one drawn brighter than its background (positive
+                // covariance, ink on paper as text shows it) wins the tie.
                 var covariance = dot - Vector256.Create(sum) * offset;
-                score = covariance * covariance * scale;
+                var inverted = Vector256.LessThan(covariance, Vector256<float>.Zero);
+                score = covariance * covariance * scale * Vector256.ConditionalSelect(inverted, Vector256.Create(InvertedTieFactor), Vector256<float>.One);
             }
             else
             {

@@ -10,11 +10,13 @@ public sealed class ToneCurve
 {
     private readonly byte[] _table = new byte[256];
 
-    public ToneCurve(double brightness, double contrast, double gamma, bool limitedRangeInput = false)
+    /// <param name="inputLow">Input value that becomes black, before brightness/contrast/gamma (auto levels move it).</param>
+    /// <param name="inputHigh">Input value that becomes white.</param>
+    public ToneCurve(double brightness, double contrast, double gamma, double inputLow, double inputHigh)
     {
         for (var i = 0; i < 256; i++)
         {
-            var v = (limitedRangeInput ? Math.Clamp((i - 16) / 219.0, 0, 1) : i / 255.0) * brightness;
+            var v = Math.Clamp((i - inputLow) / (inputHigh - inputLow), 0, 1) * brightness;
             v = (v - 0.5) * contrast + 0.5;
             v = Math.Pow(Math.Clamp(v, 0, 1), 1 / gamma);
             _table[i] = (byte)Math.Round(v * 255);
@@ -22,10 +24,22 @@ public sealed class ToneCurve
     }
 
     /// <summary>The curve for 0–255 values (colours).</summary>
-    public static ToneCurve For(ConversionOptions options) => new(options.Brightness, options.Contrast, options.Gamma);
+    public static ToneCurve For(ConversionOptions options) => ForColors(options, VideoBlack, VideoWhite);
 
     /// <summary>The curve for decoded luma, which is video range.</summary>
-    public static ToneCurve ForLimitedRangeLuma(ConversionOptions options) => new(options.Brightness, options.Contrast, options.Gamma, limitedRangeInput: true);
+    public static ToneCurve ForLimitedRangeLuma(ConversionOptions options) => ForLuma(options, VideoBlack, VideoWhite);
+
+    /// <summary>The luma curve that stretches video-range <paramref name="low"/>..<paramref name="high"/> to full scale.</summary>
+    public static ToneCurve ForLuma(ConversionOptions options, double low, double high) =>
+        new(options.Brightness, options.Contrast, options.Gamma, low, high);
+
+    /// <summary>The colour curve with the same stretch, expressed on 0–255 colour values.</summary>
+    public static ToneCurve ForColors(ConversionOptions options, double low, double high) =>
+        new(options.Brightness, options.Contrast, options.Gamma, ToFullRange(low), ToFullRange(high));
+
+    private const double VideoBlack = 16, VideoWhite = 235;
+
+    private static double ToFullRange(double videoLuma) => (videoLuma - VideoBlack) * 255 / (VideoWhite - VideoBlack);
 
     public byte this[byte value] => _table[value];
 

@@ -60,7 +60,7 @@ public sealed class FrameRenderer
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 
     /// <summary>Samples a decoded frame and maps it to characters: enough for text; <see cref="ComposeGlyphs"/> follows for pixels.</summary>
-    /// <param name="frameIndex">The output frame number (it picks the random colour); defaults to the frame's decode index.</param>
+    /// <param name="frameIndex">The output frame number (it picks the random colour and schedules stability refreshes); defaults to the frame's decode index.</param>
     public void MapCharacters(YuvFrame frame, int? frameIndex = null)
     {
         if (_sampler.AnalysisSize != (frame.Width, frame.Height))
@@ -70,16 +70,17 @@ public sealed class FrameRenderer
             _sampler = new CellSampler(Geometry, _options, _mapper.Density);
         }
 
+        var index = frameIndex ?? frame.Index;
         _sampler.Sample(frame);
-        _mapper.Map(_sampler.Samples, _cells);
+        _mapper.Map(_sampler.Samples, _cells, index);
         if (_colorizer is not null)
         {
             _colorizer.Colorize(_sampler, _cells);
-            Palette.ForFrame(frameIndex ?? frame.Index, _colorizer.Foregrounds, _colorizer.Backgrounds);
+            Palette.ForFrame(index, _colorizer.Foregrounds, _colorizer.Backgrounds);
         }
         else
         {
-            Palette.ForFrame(frameIndex ?? frame.Index, _sampler.CellColors);
+            Palette.ForFrame(index, _sampler.CellColors);
         }
     }
 

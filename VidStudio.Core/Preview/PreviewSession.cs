@@ -16,9 +16,10 @@ public sealed class PreviewSession
     private (ConversionOptions Options, GridGeometry Geometry)? _look;
     private FrameBuffers? _buffers;
 
-    internal FrameRenderer RendererFor(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache atlases)
+    /// <param name="fresh">A renderer without the state of earlier frames (a stateful look is warmed up anew).</param>
+    internal FrameRenderer RendererFor(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache atlases, bool fresh)
     {
-        if (_renderer is not null && _look == (options, geometry))
+        if (!fresh && _renderer is not null && _look == (options, geometry))
         {
             return _renderer;
         }

@@ -32,7 +32,7 @@ public sealed class MapperTests
         var mapper = new RampMapper(Geometry, GlyphSet.Ramps.Normal);
         var cells = new ushort[Geometry.CellCount];
 
-        mapper.Map(Samples(0, 85, 170, 255), cells);
+        mapper.Map(Samples(0, 85, 170, 255), cells, 0);
 
         Assert.Equal(" ", mapper.Glyphs[cells[0]].ToString());
         Assert.Equal("@", mapper.Glyphs[cells[3]].ToString());
@@ -45,7 +45,7 @@ public sealed class MapperTests
         var mapper = new BrailleMapper(Geometry);
         var cells = new ushort[Geometry.CellCount];
 
-        mapper.Map(Samples(0, 255), cells);
+        mapper.Map(Samples(0, 255), cells, 0);
 
         Assert.Equal('\u2800', mapper.Glyphs[cells[0]]);
         Assert.Equal('\u28FF', mapper.Glyphs[cells[1]]);

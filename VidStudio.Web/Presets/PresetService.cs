@@ -22,6 +22,9 @@ public sealed class PresetService(IDbContextFactory<VidStudioDbContext> database
         new("Colour mosaic", new ConversionOptions { Style = AsciiStyle.Blocks, ColorMode = ColorMode.Source, Width = 160, BgColor = "#000000" }, true),
         new("Braille line art", new ConversionOptions { Style = AsciiStyle.Braille, TextColor = "#E8E8FF", BgColor = "#0B0B1A", Width = 160, Contrast = 1.4 }, true),
         new("Blueprint edges", new ConversionOptions { Style = AsciiStyle.Edges, TextColor = "#CFE8FF", BgColor = "#0A2A5E", Width = 140 }, true),
+        new("Photo ASCII", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Width = 160 }, true),
+        new("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200 }, true),
+        new("Night vision", new ConversionOptions { Style = AsciiStyle.Shape, AutoLevels = true, TextColor = "#7CFF4F", BgColor = "#021002", Width = 140 }, true),
     ];
 
     public async Task<IReadOnlyList<Preset>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
