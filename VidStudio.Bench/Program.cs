@@ -10,6 +10,7 @@ using VidStudio.Core.Rendering;
 // Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
@@ -24,6 +25,14 @@ if (args.FirstOrDefault() == "burst")
 
 var tools = new FfmpegTools();
 using var fonts = new FontSet();
+var clips = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--clip").Select(a => Path.GetFullPath(args[a.i + 1])).ToList();
+if (args.FirstOrDefault() == "quality")
+{
+    var framesIndex = Array.IndexOf(args, "--frames");
+    await QualityScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 50);
+    return;
+}
+
 var converter = new VideoConverter(tools, fonts);
 var settings = new ConverterSettings();
 var shortSeconds = quick ? 4 : 10;
@@ -118,11 +127,7 @@ table.Add([$"text only, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), 
 table.Add([$"PNG+MP4, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), longRun.Fps.ToString("0.0"), "-", "-",
     $"peak RSS {shortSeconds} s: {defaults.PeakMb:0} MB, {longSeconds} s: {longRun.PeakMb:0} MB", longRun.PeakMb.ToString("0")]);
 
-var widths = Enumerable.Range(0, table[0].Length).Select(c => table.Max(r => r[c].Length)).ToArray();
-foreach (var row in table)
-{
-    Console.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))));
-}
+Table.Print(table);
 
 async Task<GridGeometry> GeometryAtDefaultWidthAsync(string path)
 {

@@ -14,12 +14,19 @@ public sealed class CellColorizer
     private const float MinWeight = 0.25f;
 
     private readonly GridGeometry _geometry;
-    private readonly GlyphMasks _masks;
+    private readonly GlyphMasks _lumaMasks, _chromaMasks;
 
-    public CellColorizer(GridGeometry geometry, GlyphMasks masks)
+    /// <param name="lumaMasks">The glyphs at the mapper's density, where luma is sampled.</param>
+    /// <param name="chromaMasks">The same glyphs at <see cref="SampleDensity.Standard"/>, where chroma is sampled.</param>
+    public CellColorizer(GridGeometry geometry, GlyphMasks lumaMasks, GlyphMasks chromaMasks)
     {
+        if (chromaMasks.Density != SampleDensity.Standard)
+        {
+            throw new ArgumentException("Chroma is sampled at the standard density.", nameof(chromaMasks));
+        }
+
         _geometry = geometry;
-        _masks = masks;
+        (_lumaMasks, _chromaMasks) = (lumaMasks, chromaMasks);
         Foregrounds = new RgbColor[geometry.CellCount];
         Backgrounds = new RgbColor[geometry.CellCount];
     }
@@ -30,37 +37,55 @@ public sealed class CellColorizer
 
     public void Colorize(CellSampler sampler, ReadOnlySpan<ushort> cells)
     {
-        var density = _masks.Density;
-        var sampleWidth = density.Width(_geometry);
         var columns = _geometry.Columns;
         for (var row = 0; row < _geometry.Rows; row++)
         {
             for (var column = 0; column < columns; column++)
             {
                 var index = row * columns + column;
-                var mask = _masks.Of(cells[index]);
-                float gy = 0, gu = 0, gv = 0, gw = 0, ty = 0, tu = 0, tv = 0;
-                var first = row * density.Y * sampleWidth + column * density.X;
-                for (var dy = 0; dy < density.Y; dy++)
+                var glyph = cells[index];
+                var (glyphY, glyphShareY, allY) = Split(sampler.RawLuma, _lumaMasks, glyph, row, column);
+                var (glyphU, glyphShareC, allU) = Split(sampler.ChromaU, _chromaMasks, glyph, row, column);
+                var (glyphV, _, allV) = Split(sampler.ChromaV, _chromaMasks, glyph, row, column);
+                var mean = sampler.ToColor(allY, allU, allV);
+                if (glyphShareY * _lumaMasks.Density.PerCell < MinWeight || (1 - glyphShareY) * _lumaMasks.Density.PerCell < MinWeight)
                 {
-                    var offset = first + dy * sampleWidth;
-                    for (var dx = 0; dx < density.X; dx++)
-                    {
-                        var g = mask[dy * density.X + dx];
-                        float y = sampler.RawLuma[offset + dx], u = sampler.ChromaU[offset + dx], v = sampler.ChromaV[offset + dx];
-                        (gy, gu, gv, gw) = (gy + g * y, gu + g * u, gv + g * v, gw + g);
-                        (ty, tu, tv) = (ty + y, tu + u, tv + v);
-                    }
+                    (Foregrounds[index], Backgrounds[index]) = (mean, mean);
+                    continue;
                 }
 
-                var n = density.PerCell;
-                var background = n - gw;
-                var mean = sampler.ToColor(ty / n, tu / n, tv / n);
-                Foregrounds[index] = gw < MinWeight || background < MinWeight ? mean : sampler.ToColor(gy / gw, gu / gw, gv / gw);
-                Backgrounds[index] = gw < MinWeight || background < MinWeight
-                    ? mean
-                    : sampler.ToColor((ty - gy) / background, (tu - gu) / background, (tv - gv) / background);
+                Foregrounds[index] = sampler.ToColor(glyphY, glyphShareC > 0 ? glyphU : allU, glyphShareC > 0 ? glyphV : allV);
+                Backgrounds[index] = sampler.ToColor(Rest(allY, glyphY, glyphShareY), RestOrMean(allU, glyphU, glyphShareC), RestOrMean(allV, glyphV, glyphShareC));
             }
         }
     }
+
+    /// <summary>The coverage-weighted mean of a cell's samples, the share of the cell the glyph covers, and the plain mean.</summary>
+    private (float Glyph, float Share, float All) Split(byte[] plane, GlyphMasks masks, int glyph, int row, int column)
+    {
+        var density = masks.Density;
+        var mask = masks.Of(glyph);
+        var width = density.Width(_geometry);
+        var first = row * density.Y * width + column * density.X;
+        float weighted = 0, weight = 0, sum = 0;
+        for (var dy = 0; dy < density.Y; dy++)
+        {
+            var line = plane.AsSpan(first + dy * width, density.X);
+            var coverage = mask.Slice(dy * density.X, density.X);
+            for (var dx = 0; dx < line.Length; dx++)
+            {
+                weighted += coverage[dx] * line[dx];
+                weight += coverage[dx];
+                sum += line[dx];
+            }
+        }
+
+        var n = density.PerCell;
+        return (weight > 0 ? weighted / weight : sum / n, weight / n, sum / n);
+    }
+
+    /// <summary>The mean of the samples the glyph does not cover, from the whole mean, the glyph's mean and its share.</summary>
+    private static float Rest(float all, float glyph, float share) => (all - glyph * share) / (1 - share);
+
+    private static float RestOrMean(float all, float glyph, float share) => share is > 0 and < 1 ? Rest(all, glyph, share) : all;
 }

@@ -45,9 +45,12 @@ public sealed class CellSampler
         }
         else if (options.ColorMode == ColorMode.Cell)
         {
-            _chromaX = new AreaResampler(geometry.AnalysisWidth / 2, width);
-            _chromaY = new AreaResampler(geometry.AnalysisHeight / 2, height);
-            (RawLuma, ChromaU, ChromaV) = (new byte[width * height], new byte[width * height], new byte[width * height]);
+            // Chroma is half resolution already: the standard 2×4 per cell carries all of it the shape density would.
+            var chroma = SampleDensity.Standard;
+            _chromaX = new AreaResampler(geometry.AnalysisWidth / 2, chroma.Width(geometry));
+            _chromaY = new AreaResampler(geometry.AnalysisHeight / 2, chroma.Height(geometry));
+            RawLuma = new byte[width * height];
+            (ChromaU, ChromaV) = (new byte[chroma.Width(geometry) * chroma.Height(geometry)], new byte[chroma.Width(geometry) * chroma.Height(geometry)]);
             scratch = Math.Max(scratch, AreaResampler.ScratchLength(_chromaX, _chromaY));
         }
 
@@ -62,9 +65,10 @@ public sealed class CellSampler
     /// <summary>Toned luma at <see cref="Density"/>, row-major over the whole frame.</summary>
     public byte[] Samples { get; }
 
-    /// <summary>Untoned (video-range) luma and chroma at <see cref="Density"/>; empty unless the colour mode is cell.</summary>
+    /// <summary>Untoned (video-range) luma at <see cref="Density"/>; empty unless the colour mode is cell.</summary>
     public byte[] RawLuma { get; }
 
+    /// <summary>Chroma at <see cref="SampleDensity.Standard"/> (2×4 per cell); empty unless the colour mode is cell.</summary>
     public byte[] ChromaU { get; }
 
     public byte[] ChromaV { get; }

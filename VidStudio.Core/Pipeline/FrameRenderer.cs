@@ -42,7 +42,7 @@ public sealed class FrameRenderer
         _sampler = new CellSampler(geometry, options, _mapper.Density);
         if (options.ColorMode == ColorMode.Cell)
         {
-            _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density));
+            _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density), MasksOf(atlas, _mapper.Glyphs, SampleDensity.Standard));
         }
 
         _composer = new FrameComposer(layout, atlas);
@@ -58,6 +58,11 @@ public sealed class FrameRenderer
     public FramePalette Palette { get; }
 
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
+
+    /// <summary>The current frame's glyph indices, row-major.</summary>
+    public ReadOnlySpan<ushort> Cells => _cells;
+
+    public GlyphSet Glyphs => _mapper.Glyphs;
 
     /// <summary>Samples a decoded frame and maps it to characters: enough for text; <see cref="ComposeGlyphs"/> follows for pixels.</summary>
     /// <param name="frameIndex">The output frame number (it picks the random colour and schedules stability refreshes); defaults to the frame's decode index.</param>

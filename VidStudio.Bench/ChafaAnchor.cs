@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using VidStudio.Core.Frames;
+using VidStudio.Core.Mapping;
+using VidStudio.Core.Options;
+using VidStudio.Core.Quality;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Bench;
+
+/// <summary>
+/// chafa, the still-image converter the quality figures are anchored to: it converts the same source frames (as PNG
+/// files at the source's resolution) to the same grid with ASCII symbols, and its output — characters with a
+/// foreground and background colour each — is drawn with VidStudio's own font and renderer, so its fidelity is
+/// measured exactly like the engine's.
+/// </summary>
+internal static class ChafaAnchor
+{
+    public static bool IsInstalled() => File.Exists("/usr/bin/chafa") || (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(':').Any(dir => File.Exists(Path.Combine(dir, "chafa")));
+
+    /// <param name="colors">chafa's -c: "full" (two colours per cell) or "none" (characters only, drawn white on black).</param>
+    public static async Task<LookScore> EvaluateAsync(
+        IReadOnlyList<string> pngs, IReadOnlyList<YuvFrame> frames, GridGeometry geometry, FontSet fonts, int work, string colors)
+    {
+        var clock = Stopwatch.StartNew();
+        var output = await RunAsync(pngs, geometry, work, colors);
+        var milliseconds = clock.Elapsed.TotalMilliseconds / pngs.Count;
+        var lines = output.Split('\n').Where(line => line.Length > 0).ToList();
+        if (lines.Count != pngs.Count * geometry.Rows)
+        {
+            throw new InvalidOperationException($"chafa printed {lines.Count} lines for {pngs.Count} frames of {geometry.Rows} rows.");
+        }
+
+        var layout = new FrameLayout(geometry);
+        var glyphs = GlyphSet.PrintableAscii;
+        var composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
+        var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell });
+        var pixels = new PixelConverter(layout);
+        var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
+        var cells = new ushort[geometry.CellCount];
+        var (foregrounds, backgrounds) = (new RgbColor[geometry.CellCount], new RgbColor[geometry.CellCount]);
+        var coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
+        var yuv = new byte[PixelConverter.Yuv420Length(geometry)];
+        var sourceLuma = new byte[frames[0].Width * frames[0].Height];
+        for (var frame = 0; frame < pngs.Count; frame++)
+        {
+            for (var row = 0; row < geometry.Rows; row++)
+            {
+                ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, cells, foregrounds, backgrounds);
+            }
+
+            composer.Compose(cells, coverage);
+            palette.ForFrame(frame, foregrounds, backgrounds);
+            pixels.ToYuv420(coverage, palette, yuv);
+            var luma = yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight);
+            VideoRange.ToFullRange(luma, luma);
+            VideoRange.ToFullRange(frames[frame].Luma, sourceLuma);
+            meter.Observe(sourceLuma, frames[frame].Width, yuv, geometry.EncodeWidth, cells);
+        }
+
+        return new LookScore(meter.Fidelity, meter.Flicker, meter.StillFlicker, milliseconds);
+    }
+
+    private static async Task<string> RunAsync(IReadOnlyList<string> pngs, GridGeometry geometry, int work, string colors)
+    {
+        var start = new ProcessStartInfo("chafa") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+                 {
+                     "--format", "symbols", "--symbols", "ascii", "-w", work.ToString(CultureInfo.InvariantCulture), "-c", colors,
+                     "--size", $"{geometry.Columns}x{geometry.Rows}", "--stretch", "-O", "0", "--animate", "off",
+                     "--bg", "000000", "--fg", "ffffff",
+                 }.Concat(pngs))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"chafa failed ({process.ExitCode}): {errors}");
+    }
+
+    /// <summary>Reads one row of chafa's output: SGR colour sequences (38/48;2;r;g;b, 7 inverse, 0 reset) and characters.</summary>
+    private static void ParseRow(string line, int first, int columns, ushort[] cells, RgbColor[] foregrounds, RgbColor[] backgrounds)
+    {
+        RgbColor white = new(255, 255, 255), black = new(0, 0, 0);
+        var (fg, bg, inverse) = (white, black, false);
+        var column = 0;
+        for (var i = 0; i < line.Length && column < columns; i++)
+        {
+            if (line[i] == '\u001b' && i + 1 < line.Length && line[i + 1] == '[')
+            {
+                var end = line.IndexOfAny(['m', 'h', 'l', 'H', 'J', 'K'], i + 2);
+                if (line[end] == 'm')
+                {
+                    var codes = line[(i + 2)..end].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+                    for (var c = 0; c < codes.Length; c++)
+                    {
+                        switch (codes[c])
+                        {
+                            case 0 when codes.Length == 1 || c == 0: (fg, bg, inverse) = (white, black, false); break;
+                            case 7: inverse = true; break;
+                            case 38 or 48 when codes[c + 1] == 2:
+                                var color = new RgbColor((byte)codes[c + 2], (byte)codes[c + 3], (byte)codes[c + 4]);
+                                if (codes[c] == 38) fg = color; else bg = color;
+                                c += 4;
+                                break;
+                            case 39: fg = white; break;
+                            case 49: bg = black; break;
+                        }
+                    }
+                }
+
+                i = end;
+                continue;
+            }
+
+            var glyph = line[i] - ' ';
+            cells[first + column] = (ushort)Math.Clamp(glyph, 0, GlyphSet.PrintableAscii.Count - 1);
+            (foregrounds[first + column], backgrounds[first + column]) = inverse ? (bg, fg) : (fg, bg);
+            column++;
+        }
+
+        if (column != columns)
+        {
+            throw new InvalidOperationException($"A chafa row had {column} cells, not {columns}.");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using VidStudio.Core.Frames;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Quality;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Bench;
+
+/// <summary>
+/// The quality figures: for each clip (generated ones, plus every <c>--clip PATH</c>), the first frames rendered at
+/// width 120 with each look, scored by <see cref="LookMeter"/> (fidelity, flicker, render ms), next to chafa on the
+/// same frames and grid. Then the render time per 1080p frame of the shape styles at widths 120 and 240.
+/// </summary>
+internal static class QualityScenario
+{
+    private const int Columns = 120;
+
+    private static readonly (string Name, ConversionOptions Options)[] Looks =
+    [
+        ("normal, fixed", Look(AsciiStyle.Normal, ColorMode.Fixed)),
+        ("normal, cell", Look(AsciiStyle.Normal, ColorMode.Cell)),
+        ("shape, fixed, stability 0", Look(AsciiStyle.Shape, ColorMode.Fixed) with { Stability = 0 }),
+        ("shape, fixed", Look(AsciiStyle.Shape, ColorMode.Fixed)),
+        ("shape, cell, stability 0", Look(AsciiStyle.Shape, ColorMode.Cell) with { Stability = 0 }),
+        ("shape, cell", Look(AsciiStyle.Shape, ColorMode.Cell)),
+        ("shape_blocks, cell", Look(AsciiStyle.ShapeBlocks, ColorMode.Cell)),
+        ("braille, fixed", Look(AsciiStyle.Braille, ColorMode.Fixed)),
+    ];
+
+    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount)
+    {
+        var chafa = ChafaAnchor.IsInstalled();
+        if (!chafa)
+        {
+            Console.WriteLine("chafa is not installed (sudo apt-get install chafa): its rows are left out.");
+        }
+
+        var generated = new[]
+        {
+            await Inputs.TestClipAsync(work, 640, 360, 4),
+            await Inputs.NaturalClipAsync(work, 640, 360, 4),
+        };
+        Console.WriteLine($"quality at width {Columns}, first {frameCount} frames; fidelity = SSIM of the blurred gray pictures (1 = same), flicker = cells changing per frame");
+        foreach (var clip in generated.Concat(clips))
+        {
+            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa);
+        }
+
+        await PrintRenderTimesAsync(tools, fonts, await Inputs.NaturalClipAsync(work, 1920, 1080, 2));
+    }
+
+    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa)
+    {
+        var media = await new VideoProber(tools).ProbeAsync(clip);
+        var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
+        var frames = new List<YuvFrame>();
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(clip) { MaxFrames = frameCount }))
+        {
+            frames.Add(frame);
+        }
+
+        var table = new List<string[]> { new[] { "look", "fidelity", "vs normal", "flicker", "still flicker", "ms/frame" } };
+        var scores = new Dictionary<string, LookScore>();
+        foreach (var (name, options) in Looks)
+        {
+            var score = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
+            scores[name] = score;
+        }
+
+        if (chafa)
+        {
+            var pngs = await Inputs.PngFramesAsync(work, clip, frames.Count);
+            foreach (var (work9, colors) in new[] { (5, "full"), (9, "full"), (9, "none") })
+            {
+                scores[$"chafa ascii -w {work9} -c {colors}"] = await ChafaAnchor.EvaluateAsync(pngs, frames, geometry, fonts, work9, colors);
+            }
+        }
+
+        foreach (var (name, score) in scores)
+        {
+            var baseline = name.Contains("cell") || name.Contains("-c full") ? scores["normal, cell"] : scores["normal, fixed"];
+            table.Add([name, score.Fidelity.ToString("0.000"), (score.Fidelity / baseline.Fidelity).ToString("0.00") + "x",
+                score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.RenderMilliseconds.ToString("0.00")]);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{Path.GetFileName(clip)} ({media.Width}x{media.Height}, {frames.Count} frames, grid {geometry.Columns}x{geometry.Rows})");
+        Table.Print(table);
+        foreach (var frame in frames)
+        {
+            frame.Dispose();
+        }
+    }
+
+    private static async Task PrintRenderTimesAsync(FfmpegTools tools, FontSet fonts, string clip)
+    {
+        var media = await new VideoProber(tools).ProbeAsync(clip);
+        var frames = new List<YuvFrame>();
+        await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(clip) { MaxFrames = 25 }))
+        {
+            frames.Add(frame);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"render ms per {media.Width}x{media.Height} frame (map + draw + paint yuv420, one core):");
+        var table = new List<string[]> { new[] { "look", "w120", "w240" } };
+        foreach (var (name, options) in Looks.Where(l => !l.Name.Contains("stability 0")))
+        {
+            var times = new[] { 120, 240 }.Select(width =>
+                LookEvaluator.Evaluate(frames, options with { Width = width }, GridGeometry.For(media.Width, media.Height, width, fonts.CellAspect), fonts).RenderMilliseconds);
+            table.Add([name, .. times.Select(t => t.ToString("0.00"))]);
+        }
+
+        Table.Print(table);
+        foreach (var frame in frames)
+        {
+            frame.Dispose();
+        }
+    }
+
+    private static ConversionOptions Look(AsciiStyle style, ColorMode colorMode) =>
+        new() { Style = style, ColorMode = colorMode, TextColor = "#FFFFFF", BgColor = "#000000" };
+}
