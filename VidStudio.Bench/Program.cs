@@ -10,7 +10,7 @@ using VidStudio.Core.Rendering;
 // Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
-//        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--stability-sweep] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
@@ -29,7 +29,7 @@ var clips = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--clip").Sele
 if (args.FirstOrDefault() == "quality")
 {
     var framesIndex = Array.IndexOf(args, "--frames");
-    await QualityScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 50);
+    await QualityScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 50, args.Contains("--stability-sweep"));
     return;
 }
 

@@ -27,7 +27,8 @@ internal static class QualityScenario
         ("braille, fixed", Look(AsciiStyle.Braille, ColorMode.Fixed)),
     ];
 
-    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount)
+    /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1: how the default was chosen.</param>
+    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep)
     {
         var chafa = ChafaAnchor.IsInstalled();
         if (!chafa)
@@ -43,13 +44,13 @@ internal static class QualityScenario
         Console.WriteLine($"quality at width {Columns}, first {frameCount} frames; fidelity = SSIM of the blurred gray pictures (1 = same), flicker = cells changing per frame");
         foreach (var clip in generated.Concat(clips))
         {
-            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa);
+            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep);
         }
 
         await PrintRenderTimesAsync(tools, fonts, await Inputs.NaturalClipAsync(work, 1920, 1080, 2));
     }
 
-    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa)
+    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep)
     {
         var media = await new VideoProber(tools).ProbeAsync(clip);
         var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
@@ -61,7 +62,12 @@ internal static class QualityScenario
 
         var table = new List<string[]> { new[] { "look", "fidelity", "vs normal", "flicker", "still flicker", "ms/frame" } };
         var scores = new Dictionary<string, LookScore>();
-        foreach (var (name, options) in Looks)
+        var sweep = stabilitySweep
+            ? from style in new[] { "shape, fixed", "shape, cell" }
+              from stability in new[] { 0.25, 0.5, 0.75, 1.0 }
+              select ($"{style}, stability {stability:0.00}", Looks.Single(l => l.Name == style).Options with { Stability = stability })
+            : [];
+        foreach (var (name, options) in Looks.Concat(sweep))
         {
             var score = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
             scores[name] = score;

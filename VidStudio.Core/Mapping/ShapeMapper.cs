@@ -27,13 +27,16 @@ public sealed class ShapeMapper : ICharacterMapper
     /// <summary>Mean absolute luma change (0..255) between frames above which a frame counts as a new scene.</summary>
     public const double SceneCutChange = 28;
 
-    /// <summary>Keep margin at stability 1, as a share of the cell's sample energy plus a noise floor per sample.</summary>
+    /// <summary>Keep margin at stability 1, as a share of the cell's sample spread plus a noise floor per sample.</summary>
     private const float MarginShare = 0.25f, MarginFloorPerSample = 0.004f;
 
     /// <summary>Variance (Σ over the 32 samples, in 0..1 units) below which a cell counts as flat: under 2/255 per sample.</summary>
     private const float FlatEnergy = 32 * (2 / 255f) * (2 / 255f);
 
     private const float InvertedTieFactor = 0.999f;
+
+    /// <summary>Share of a cell's energy counted as detail in fixed tones (measured: see the benchmark's --stability-sweep).</summary>
+    private const float FixedEnergyShare = 0.3f;
 
     private readonly GridGeometry _geometry;
     private readonly SampleDensity _density;
@@ -149,9 +152,10 @@ public sealed class ShapeMapper : ICharacterMapper
                 // The refresh phase spreads cells over the interval with a multiplier coprime to it.
                 if (keep && (frameIndex + index * 7) % RefreshInterval != 0)
                 {
-                    // The error of a glyph is (energy − score): keeping the previous one costs best − previous.
-                    var energy = _tones.IsFree && !flat ? squares - sum * sum / n : EnergyOfTargets(cell);
-                    var margin = _stability * (MarginShare * energy + MarginFloorPerSample * n);
+                    // The error of a glyph is (energy − score): keeping the previous one costs best − previous. The margin
+                    // grows with the cell's detail (its spread), the part of the picture a glyph choice can get wrong.
+                    var spread = _tones.IsFree && !flat ? squares - sum * sum / n : SpreadOfTargets(sum, squares, n);
+                    var margin = _stability * (MarginShare * spread + MarginFloorPerSample * n);
                     var previous = _previous[index];
                     if (scores[best] - scores[previous] <= margin)
                     {
@@ -171,17 +175,16 @@ public sealed class ShapeMapper : ICharacterMapper
         }
     }
 
-    /// <summary>Σ t² of the cell's targets in the fixed tones (t = (x − bg) / (fg − bg)).</summary>
-    private float EnergyOfTargets(ReadOnlySpan<float> cell)
+    /// <summary>
+    /// The cell's detail in the fixed tones (t = (x − bg) / (fg − bg)): its spread Σ(t − t̄)², plus a share of its energy
+    /// Σt² — in fixed tones bright cells choose among dense glyphs of nearly equal coverage, which flicker under grain.
+    /// </summary>
+    private float SpreadOfTargets(float sum, float squares, int n)
     {
-        float bg = (float)_tones.Background, d = (float)(_tones.Foreground - _tones.Background), energy = 0;
-        foreach (var x in cell)
-        {
-            var t = (x - bg) / d;
-            energy += t * t;
-        }
-
-        return energy;
+        float d = (float)(_tones.Foreground - _tones.Background), bg = (float)_tones.Background;
+        var spread = (squares - sum * sum / n) / (d * d);
+        var energy = (squares - 2 * bg * sum + n * bg * bg) / (d * d);
+        return spread + FixedEnergyShare * energy;
     }
 
     private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores, bool flat)

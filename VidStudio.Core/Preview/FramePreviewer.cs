@@ -6,6 +6,7 @@ using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
 using VidStudio.Core.Pipeline;
+using VidStudio.Core.Quality;
 using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Preview;
@@ -17,8 +18,11 @@ namespace VidStudio.Core.Preview;
 /// would have reached it. Decoded frames and glyph atlases are cached: moving a slider re-renders cached frames
 /// without running ffmpeg.
 /// </summary>
-public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionLimits? limits = null, int cachedFrames = 64)
+public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionLimits? limits = null, int cachedFrames = 160)
 {
+    /// <summary>How much of the source <see cref="EvaluateAsync"/> scores, from the previewed frame on.</summary>
+    public const double EvaluationSeconds = 2;
+
     /// <summary>
     /// Frames a stateful look is warmed over before the previewed one: every cell of a stable look has chosen afresh in
     /// that span, so its glyph is the job's; auto levels have settled to within ~1.5% (0.9^40).
@@ -67,6 +71,21 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         using var png = renderer.CapturePng();
         return new PreviewFrame(png.ToArray(), renderer.FormatText().ToString(), first + run.Length - 1, geometry.RenderWidth, geometry.RenderHeight,
             geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The look's fidelity and flicker over the <see cref="EvaluationSeconds"/> from <paramref name="seconds"/>, scored by
+    /// the benchmark's own <see cref="LookEvaluator"/>, so the Studio shows the figures the README quotes.
+    /// </summary>
+    public async Task<LookScore> EvaluateAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default)
+    {
+        options.EnsureValid();
+        var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
+        var rate = timing.Rate.Value;
+        var first = (int)Math.Round(Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate)) * rate);
+        var run = await DecodeCachedAsync(path, first / rate, (int)Math.Ceiling(EvaluationSeconds * rate), timing.Resample, cancellationToken).ConfigureAwait(false);
+        return LookEvaluator.Evaluate(run, options, geometry, fonts, first, cancellationToken);
     }
 
     private Task<YuvFrame[]> DecodeCachedAsync(string path, double seconds, int count, FrameRate? rate, CancellationToken cancellationToken) =>

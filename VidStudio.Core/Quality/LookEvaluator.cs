@@ -9,7 +9,8 @@ namespace VidStudio.Core.Quality;
 /// <summary>Renders a run of decoded frames with a look, as a job would, and scores it with <see cref="LookMeter"/>.</summary>
 public static class LookEvaluator
 {
-    public static LookScore Evaluate(IReadOnlyList<YuvFrame> frames, ConversionOptions options, GridGeometry geometry, FontSet fonts, int firstFrameIndex = 0)
+    public static LookScore Evaluate(
+        IReadOnlyList<YuvFrame> frames, ConversionOptions options, GridGeometry geometry, FontSet fonts, int firstFrameIndex = 0, CancellationToken cancellationToken = default)
     {
         var renderer = new FrameRenderer(options, geometry, fonts);
         var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
@@ -18,6 +19,7 @@ public static class LookEvaluator
         var rendering = new Stopwatch();
         for (var i = 0; i < frames.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             rendering.Start();
             renderer.MapCharacters(frames[i], firstFrameIndex + i);
             renderer.ComposeGlyphs();

@@ -110,7 +110,20 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         var text = await page.Locator("#preview-text").TextContentAsync();
         Assert.Matches("^[ ░▒▓█\n]+$", text);
         await page.ClickAsync(".toggle-text input");
+
+        // A shape style offers its stability, and the look is scored over the next seconds as the benchmark scores it.
+        before = await PreviewVersionAsync(page);
+        await page.ClickAsync(".style-shape");
+        await WaitForNewPreviewAsync(page, before);
+        await Assertions.Expect(page.Locator(".stability-slider")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".look-fidelity")).ToHaveTextAsync(new Regex(@"^0\.\d{3}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".look-flicker")).ToHaveTextAsync(new Regex(@"%$"));
+        var fidelity = double.Parse(await page.Locator(".look-fidelity").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(fidelity, 0.2, 1.0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("studio.png"), FullPage = true });
+        before = await PreviewVersionAsync(page);
+        await page.ClickAsync(".style-blocks");
+        await WaitForNewPreviewAsync(page, before);
 
         // Convert; the job appears in the list and completes there.
         await page.ClickAsync("#convert-button");

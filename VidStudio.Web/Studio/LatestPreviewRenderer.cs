@@ -1,5 +1,6 @@
 using VidStudio.Core.Options;
 using VidStudio.Core.Preview;
+using VidStudio.Core.Quality;
 
 namespace VidStudio.Web.Studio;
 
@@ -9,13 +10,19 @@ namespace VidStudio.Web.Studio;
 /// image catches up with the hand as soon as one render finishes. One instance per Studio page holds that viewer's
 /// <see cref="PreviewSession"/>.
 /// </summary>
-public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<Exception, Task> onFailed) : IDisposable
+/// <para>
+/// Once the newest preview is shown and nothing newer waits, the look is scored over the next seconds of the source
+/// (<see cref="FramePreviewer.EvaluateAsync"/>); a new request cancels that scoring.
+/// </para>
+public sealed class LatestPreviewRenderer(
+    FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<LookScore, Task> onScored, Func<Exception, Task> onFailed) : IDisposable
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly PreviewSession _session = new();
     private (string Path, double Seconds, ConversionOptions Options)? _pending;
     private bool _running;
+    private CancellationTokenSource _scoring = new();
 
     /// <summary>Asks for a render; returns at once.</summary>
     public void Request(string path, double seconds, ConversionOptions options)
@@ -23,6 +30,7 @@ public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<Preview
         lock (_gate)
         {
             _pending = (path, seconds, options);
+            _scoring.Cancel();
             if (_running)
             {
                 return;
@@ -34,7 +42,14 @@ public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<Preview
         _ = Task.Run(LoopAsync);
     }
 
-    public void Dispose() => _disposed.Cancel();
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        lock (_gate)
+        {
+            _scoring.Cancel();
+        }
+    }
 
     private async Task LoopAsync()
     {
@@ -57,6 +72,7 @@ public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<Preview
             {
                 var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _session, _disposed.Token);
                 await onRendered(frame);
+                StartScoringUnlessSuperseded(request);
             }
             catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
             {
@@ -67,5 +83,37 @@ public sealed class LatestPreviewRenderer(FramePreviewer previewer, Func<Preview
                 await onFailed(e);
             }
         }
+    }
+
+    /// <summary>Scores in the background: the next render never waits for it, and a new request cancels it.</summary>
+    private void StartScoringUnlessSuperseded((string Path, double Seconds, ConversionOptions Options) request)
+    {
+        CancellationTokenSource scoring;
+        lock (_gate)
+        {
+            if (_pending is not null || _disposed.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _scoring.Cancel();
+            scoring = _scoring = new CancellationTokenSource();
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await onScored(await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token));
+            }
+            catch (OperationCanceledException) when (scoring.IsCancellationRequested)
+            {
+                // A newer request (or the page closing) made this score stale.
+            }
+            catch (Exception e)
+            {
+                await onFailed(e);
+            }
+        });
     }
 }
