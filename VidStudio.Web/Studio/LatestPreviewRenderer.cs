@@ -17,6 +17,9 @@ namespace VidStudio.Web.Studio;
 public sealed class LatestPreviewRenderer(
     FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<LookScore, Task> onScored, Func<Exception, Task> onFailed) : IDisposable
 {
+    /// <summary>Scoring waits for the hand to rest this long: while a slider moves, it would only compete with the renders.</summary>
+    private static readonly TimeSpan ScoringDelay = TimeSpan.FromMilliseconds(400);
+
     private readonly object _gate = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly PreviewSession _session = new();
@@ -104,6 +107,7 @@ public sealed class LatestPreviewRenderer(
         {
             try
             {
+                await Task.Delay(ScoringDelay, scoring.Token);
                 await onScored(await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token));
             }
             catch (OperationCanceledException) when (scoring.IsCancellationRequested)
