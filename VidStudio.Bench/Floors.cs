@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Diagnostics;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
+using VidStudio.Core.Output;
 using VidStudio.Core.Pipeline;
 using VidStudio.Core.Rendering;
 
@@ -43,9 +44,9 @@ internal static class Floors
 
     /// <summary>x264 encoding raw yuv420p frames read from a file in the page cache.</summary>
     public static Task<double> EncodeRawAsync(string raw, int width, int height, int frames, string preset, int crf, string work) =>
-        FramesPerSecondAsync(frames, "ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", $"{width}x{height}",
-            "-framerate", "25", "-i", raw, "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(), "-pix_fmt", "yuv420p",
-            Path.Combine(work, "floor.mp4"));
+        FramesPerSecondAsync(frames, "ffmpeg", ["-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", $"{width}x{height}",
+            "-framerate", "25", "-i", raw, .. new EncoderSettings(preset, crf).CodecArguments, "-pix_fmt", "yuv420p",
+            Path.Combine(work, "floor.mp4")]);
 
     /// <summary>
     /// ffmpeg alone doing the whole MP4 job in one process: decoding the source to the analysis size (what the engine
@@ -53,10 +54,10 @@ internal static class Floors
     /// for decoding, which shares the two cores with x264 in the engine too.
     /// </summary>
     public static Task<double> DecodeAndEncodeAsync(string source, int analysisWidth, int analysisHeight, string raw, int width, int height, int frames, string preset, int crf, string work) =>
-        FramesPerSecondAsync(frames, "ffmpeg", "-v", "error", "-y", "-i", source, "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", $"{width}x{height}", "-framerate", "25", "-i", raw,
+        FramesPerSecondAsync(frames, "ffmpeg", ["-v", "error", "-y", "-i", source, "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", $"{width}x{height}", "-framerate", "25", "-i", raw,
             "-filter_complex", $"[0:v]scale={analysisWidth}:{analysisHeight}:flags=area,format=yuv420p[analysis]",
             "-map", "[analysis]", "-f", "null", "-",
-            "-map", "1:v", "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(), "-pix_fmt", "yuv420p", Path.Combine(work, "floor2.mp4"));
+            "-map", "1:v", .. new EncoderSettings(preset, crf).CodecArguments, "-pix_fmt", "yuv420p", Path.Combine(work, "floor2.mp4")]);
 
     /// <summary>The text floor: <c>ffmpeg -i SRC -vf scale=W:H,format=gray -f rawvideo -y /dev/null</c>.</summary>
     public static Task<double> DecodeScaleGrayAsync(string input, int columns, int rows, int frames) =>

@@ -11,6 +11,7 @@ using VidStudio.Core.Rendering;
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--stability-sweep] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- x264 [--clip PATH]...
 //        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
@@ -26,6 +27,12 @@ if (args.FirstOrDefault() == "burst")
 var tools = new FfmpegTools();
 using var fonts = new FontSet();
 var clips = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--clip").Select(a => Path.GetFullPath(args[a.i + 1])).ToList();
+if (args.FirstOrDefault() == "x264")
+{
+    await X264Scenario.RunAsync(tools, fonts, work, clips);
+    return;
+}
+
 if (args.FirstOrDefault() == "quality")
 {
     var framesIndex = Array.IndexOf(args, "--frames");
@@ -102,6 +109,21 @@ var wholeJobFloor = await Floor(() => Floors.DecodeAndEncodeAsync(hd, hdGeometry
 File.Delete(rawFrames);
 Row("MP4 only, 1080p, w120", mp4Only.Fps, encodeFloor, ">= 0.90x (floor: x264 alone)", mp4Only.PeakMb);
 Row("  same, vs ffmpeg decode+encode", mp4Only.Fps, wholeJobFloor, "(floor: ffmpeg doing both)", mp4Only.PeakMb);
+
+// 1b. MP4 only on natural content (testsrc2's flat areas flatter x264 ~2x) and on every --clip: against ffmpeg decoding
+// the clip and encoding the engine's frames back to back.
+foreach (var clip in new[] { await Inputs.NaturalClipAsync(work, 1920, 1080, shortSeconds) }.Concat(clips))
+{
+    var geometry = await GeometryAtDefaultWidthAsync(clip);
+    var run = await Engine("mp4-" + Path.GetFileNameWithoutExtension(clip), clip, mp4Options);
+    var raw = await Floors.RenderRawYuvAsync(tools, fonts, clip, mp4Options, work);
+    var clipFrames = (int)(new FileInfo(raw).Length / PixelConverter.Yuv420Length(geometry));
+    var floor = await Floor(() => Floors.DecodeAndEncodeAsync(clip, geometry.AnalysisWidth, geometry.AnalysisHeight, raw,
+        geometry.EncodeWidth, geometry.EncodeHeight, clipFrames, settings.EncoderPreset, ConversionOptions.DefaultCrf, work));
+    File.Delete(raw);
+    table.Add([$"MP4 only, {Path.GetFileName(clip)}", clipFrames.ToString(), run.Fps.ToString("0.0"), floor.ToString("0.0"),
+        (run.Fps / floor).ToString("0.00") + "x", "(floor: ffmpeg doing both)", run.PeakMb.ToString("0")]);
+}
 
 // 2. Defaults (PNG + MP4), 1080p: against the upstream Python implementation's 2.65 frames/s on this machine.
 var defaults = await Engine("defaults", hd, new ConversionOptions());

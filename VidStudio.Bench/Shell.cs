@@ -4,7 +4,10 @@ namespace VidStudio.Bench;
 
 internal static class Shell
 {
-    public static async Task RunAsync(string executable, params string[] arguments)
+    public static async Task RunAsync(string executable, params string[] arguments) => await RunCapturingErrorsAsync(executable, arguments);
+
+    /// <summary>Runs to completion and returns what the program wrote to stderr (where ffmpeg prints filter results).</summary>
+    public static async Task<string> RunCapturingErrorsAsync(string executable, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -19,5 +22,7 @@ internal static class Shell
         {
             throw new InvalidOperationException($"{executable} failed ({process.ExitCode}): {errors}");
         }
+
+        return errors;
     }
 }

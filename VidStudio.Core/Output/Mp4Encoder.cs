@@ -54,7 +54,7 @@ public sealed class Mp4Encoder : IDisposable
         arguments.AddRange(copyAudio ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"]);
         arguments.AddRange(
         [
-            "-c:v", "libx264", "-preset", settings.Preset, "-crf", settings.Crf.ToString(CultureInfo.InvariantCulture),
+            .. settings.CodecArguments,
             "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
             "-movflags", "+faststart", "-f", "mp4", partialPath,
         ]);
