@@ -45,7 +45,12 @@ public class DocsAndHealthTests(ServerFixture app)
         Assert.Equal(120, form.GetProperty("width").GetProperty("default").GetInt32());
         Assert.Equal(10, form.GetProperty("width").GetProperty("minimum").GetInt32());
         Assert.Equal(240, form.GetProperty("width").GetProperty("maximum").GetInt32());
-        Assert.Contains("braille", form.GetProperty("style").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var styles = form.GetProperty("style").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("braille", styles);
+        Assert.Contains("shape_blocks", styles);
+        Assert.Contains("cell", form.GetProperty("color_mode").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1.0, form.GetProperty("stability").GetProperty("maximum").GetDouble());
+        Assert.Equal("boolean", form.GetProperty("auto_levels").GetProperty("type").GetString());
         Assert.Equal("binary", form.GetProperty("file").GetProperty("format").GetString());
         Assert.Contains("/ws/convert", document.GetProperty("info").GetProperty("description").GetString());
     }

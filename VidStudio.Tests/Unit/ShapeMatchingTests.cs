@@ -85,8 +85,10 @@ public sealed class ShapeMatchingTests : IDisposable
         Assert.Equal(glyphs.Characters, TextOf(renderer));
     }
 
-    [Fact]
-    public void Cell_colours_give_the_glyph_the_colour_it_covers_and_the_background_the_rest()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cell_colours_give_the_glyph_the_colour_it_covers_and_the_background_the_rest(bool transparentBackground)
     {
         // A test card of two colours: the upper half of every cell yellow, the lower half dark blue.
         RgbColor upper = new(240, 224, 64), lower = new(32, 64, 160);
@@ -108,7 +110,8 @@ public sealed class ShapeMatchingTests : IDisposable
             data.Slice(width * height * 5 / 4 + y * width / 2, width / 2).Fill(v);
         }
 
-        var renderer = new FrameRenderer(new ConversionOptions { Width = 8, Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell }, geometry, _fonts);
+        var options = new ConversionOptions { Width = 8, Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, TransparentBg = transparentBackground };
+        var renderer = new FrameRenderer(options, geometry, _fonts);
         renderer.MapCharacters(frame);
         renderer.ComposeGlyphs();
         using var png = renderer.CapturePng();
@@ -119,7 +122,16 @@ public sealed class ShapeMatchingTests : IDisposable
         {
             int left = layout.CellLeft[cell % 8], top = layout.CellTop[cell / 8], cellHeight = layout.CellTop[cell / 8 + 1] - top;
             AssertClose(upper, bitmap.GetPixel(left + 10, top + cellHeight / 4));
-            AssertClose(lower, bitmap.GetPixel(left + 10, top + cellHeight * 3 / 4));
+            Assert.Equal(255, bitmap.GetPixel(left + 10, top + cellHeight / 4).Alpha);
+            if (transparentBackground)
+            {
+                // The glyph keeps its colour; where it is not, the PNG is see-through.
+                Assert.Equal(0, bitmap.GetPixel(left + 10, top + cellHeight * 3 / 4).Alpha);
+            }
+            else
+            {
+                AssertClose(lower, bitmap.GetPixel(left + 10, top + cellHeight * 3 / 4));
+            }
         }
     }
 
