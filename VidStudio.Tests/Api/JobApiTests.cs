@@ -21,6 +21,40 @@ public class JobApiTests(ServerFixture app)
     }
 
     [Fact]
+    public async Task Server_sent_events_follow_a_job_to_its_final_record_and_then_end()
+    {
+        var clip = app.Media.TestSource("api-events.mp4", 640, 360, fps: 25, seconds: 6);
+        var jobId = await SubmitAsync(clip, ("width", "80"));
+
+        using var response = await _client.GetAsync($"/api/v1/status/{jobId}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var events = new List<(string Name, JsonElement Data)>();
+        string? name = null;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await reader.ReadLineAsync(limit.Token) is { } line)
+        {
+            if (line.StartsWith("event: ")) name = line["event: ".Length..];
+            else if (line.StartsWith("data: ")) events.Add((name!, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone()));
+        }
+
+        // The stream ended by itself (ReadLine gave null), after progress events and one final record.
+        var progress = events.Where(e => e.Name == "progress").Select(e => e.Data.GetProperty("progress").GetDouble()).ToList();
+        Assert.True(progress.Count >= 2, $"only {progress.Count} progress events");
+        Assert.Equal(progress.OrderBy(p => p), progress);
+        Assert.Contains(events, e => e.Name == "progress" && e.Data.GetProperty("status").GetString() == "processing" && e.Data.GetProperty("progress").GetDouble() is > 0 and < 1);
+        var (finalName, final) = events[^1];
+        Assert.Equal("status", finalName);
+        Assert.Single(events, e => e.Name == "status");
+        Assert.Equal("completed", final.GetProperty("status").GetString());
+        Assert.Equal(150, final.GetProperty("result").GetProperty("frames_count").GetInt32());
+
+        var unknown = await _client.GetAsync("/api/v1/status/000000000000/events");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task A_job_goes_pending_processing_completed_and_every_artifact_downloads()
     {
         var clip = app.Media.TestSource("api-life.mp4", 640, 360, fps: 25, seconds: 4);
