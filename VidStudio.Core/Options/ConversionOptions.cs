@@ -70,6 +70,12 @@ public sealed record ConversionOptions
 
     public bool SaveMp4 { get; init; } = true;
 
+    /// <summary>ANSI-coloured text frames (<c>frame_XXXXXX.ans</c>) for terminals.</summary>
+    public bool SaveAnsi { get; init; }
+
+    /// <summary>An asciicast v2 recording (<c>animation.cast</c>) for asciinema.</summary>
+    public bool SaveCast { get; init; }
+
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
     {
@@ -77,7 +83,7 @@ public sealed record ConversionOptions
             Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
-            Stability = "stability", AutoLevels = "auto_levels";
+            Stability = "stability", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast";
     }
 
     [JsonIgnore]
@@ -111,9 +117,9 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4)
+        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast)
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png and save_mp4."));
+            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi and save_cast."));
         }
 
         return errors;

@@ -79,10 +79,16 @@ public static class ConversionParameters
     public static ConversionParameter SaveMp4 { get; } = Bool(F.SaveMp4, "MP4", "Write video.mp4 (H.264, yuv420p, the source's audio).",
         o => o.SaveMp4, (o, v) => o with { SaveMp4 = v });
 
+    public static ConversionParameter SaveAnsi { get; } = Bool(F.SaveAnsi, "ANSI", "Write ANSI-coloured text frames frame_XXXXXX.ans (truecolour) for terminals.",
+        o => o.SaveAnsi, (o, v) => o with { SaveAnsi = v });
+
+    public static ConversionParameter SaveCast { get; } = Bool(F.SaveCast, "asciicast", "Write animation.cast, an asciicast v2 recording in colour (asciinema play, asciinema-player).",
+        o => o.SaveCast, (o, v) => o with { SaveCast = v });
+
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
         Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
-        SaveTxt, SavePng, SaveMp4,
+        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast,
     ];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

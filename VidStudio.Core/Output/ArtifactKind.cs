@@ -5,4 +5,6 @@ public enum ArtifactKind
     Text,
     Png,
     Video,
+    Ansi,
+    Cast,
 }

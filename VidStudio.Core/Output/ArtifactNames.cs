@@ -5,9 +5,13 @@ public static class ArtifactNames
 {
     public const string Video = "video.mp4";
 
+    public const string Cast = "animation.cast";
+
     public static string TextFrame(int index) => $"frame_{index:D6}.txt";
 
     public static string PngFrame(int index) => $"frame_{index:D6}.png";
+
+    public static string AnsiFrame(int index) => $"frame_{index:D6}.ans";
 
     /// <summary>Files are written under this suffix and renamed when complete, so no half-written file ever has its final name.</summary>
     public const string PartialSuffix = ".part";

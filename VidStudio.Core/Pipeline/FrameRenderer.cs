@@ -19,6 +19,7 @@ public sealed class FrameRenderer
     private readonly FrameComposer _composer;
     private readonly PixelConverter _pixels;
     private readonly TextFrameFormatter _text;
+    private AnsiFrameFormatter? _ansi;
     private readonly ushort[] _cells;
     private readonly byte[] _coverage;
 
@@ -95,6 +96,13 @@ public sealed class FrameRenderer
     public ReadOnlySpan<char> FormatText() => _text.Format(_cells, _mapper.Glyphs);
 
     public long WriteText(string path) => _text.Write(path, _cells, _mapper.Glyphs);
+
+    /// <summary>The frame as ANSI text in its rendered colours.</summary>
+    public ReadOnlySpan<char> FormatAnsi(string lineBreak) => Ansi.Format(_cells, _mapper.Glyphs, Palette, lineBreak);
+
+    public long WriteAnsi(string path) => Ansi.Write(path, _cells, _mapper.Glyphs, Palette);
+
+    private AnsiFrameFormatter Ansi => _ansi ??= new AnsiFrameFormatter(Geometry.Columns, Geometry.Rows);
 
     /// <summary>The current frame's PNG content, copied out so it can be encoded while the next frame renders.</summary>
     public PngFrame CapturePng() => PngFrame.Capture(_coverage, Palette, _pixels, Geometry.RenderWidth, Geometry.RenderHeight);

@@ -1,5 +1,8 @@
 using System.Buffers;
+using VidStudio.Core.Frames;
+using VidStudio.Core.Media;
 using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
 using VidStudio.Core.Output;
 
 namespace VidStudio.Core.Pipeline;
@@ -9,21 +12,26 @@ namespace VidStudio.Core.Pipeline;
 /// their own workers behind bounded queues so encoding overlaps the next frame's rendering. Counts the bytes written
 /// so the converter can enforce <see cref="ConversionLimits.MaxOutputBytes"/> while the job runs.
 /// </summary>
-internal sealed class FrameSinks
+internal sealed class FrameSinks : IDisposable
 {
     private const int EncodeQueueLength = 3;
 
     private readonly ConversionOptions _options;
     private readonly string _outputDirectory;
     private readonly Mp4Encoder? _encoder;
+    private readonly AsciicastWriter? _cast;
+    private readonly double _frameSeconds;
     private readonly BoundedWorkQueue<(int Index, PngFrame Png)>? _pngQueue;
     private readonly BoundedWorkQueue<byte[]>? _videoQueue;
     private readonly int _yuvLength, _videoFrameLength;
     private long _frameBytes;
 
-    public FrameSinks(ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, int yuvLength, int pngWorkers, CancellationToken cancellationToken)
+    public FrameSinks(ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, GridGeometry geometry, FrameRate rate, int pngWorkers, CancellationToken cancellationToken)
     {
+        var yuvLength = PixelConverter.Yuv420Length(geometry);
         _options = options;
+        _frameSeconds = 1 / rate.Value;
+        _cast = options.SaveCast ? new AsciicastWriter(Path.Combine(outputDirectory, ArtifactNames.Cast), geometry.Columns, geometry.Rows) : null;
         _outputDirectory = outputDirectory;
         _encoder = encoder;
         _yuvLength = yuvLength;
@@ -42,8 +50,8 @@ internal sealed class FrameSinks
     /// <summary>Whether any sink needs the glyphs drawn (text alone does not).</summary>
     public bool NeedPixels => _options.SavePng || _encoder is not null;
 
-    /// <summary>Bytes of everything written so far: frame files as they finish, the MP4 as it grows.</summary>
-    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0);
+    /// <summary>Bytes of everything written so far: frame files as they finish, the MP4 and the recording as they grow.</summary>
+    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0) + (_cast?.BytesWritten ?? 0);
 
     /// <summary>Hands the renderer's current frame to every sink; returns once the queued sinks have room for it.</summary>
     public async ValueTask WriteAsync(FrameRenderer renderer, int index, CancellationToken cancellationToken)
@@ -52,6 +60,13 @@ internal sealed class FrameSinks
         {
             Interlocked.Add(ref _frameBytes, renderer.WriteText(Path.Combine(_outputDirectory, ArtifactNames.TextFrame(index))));
         }
+
+        if (_options.SaveAnsi)
+        {
+            Interlocked.Add(ref _frameBytes, renderer.WriteAnsi(Path.Combine(_outputDirectory, ArtifactNames.AnsiFrame(index))));
+        }
+
+        _cast?.AddFrame(index * _frameSeconds, renderer.FormatAnsi("\r\n"));
 
         if (_videoQueue is not null)
         {
@@ -66,9 +81,14 @@ internal sealed class FrameSinks
         }
     }
 
-    /// <summary>Waits for the queued frames and finishes the MP4; rethrows a worker's failure.</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the queued frames and finishes the MP4 and the recording; rethrows a worker's failure.</summary>
+    public async Task CompleteAsync(int frames, CancellationToken cancellationToken)
     {
+        if (_cast is not null)
+        {
+            Interlocked.Add(ref _frameBytes, _cast.Complete(frames * _frameSeconds) - _cast.BytesWritten);
+        }
+
         if (_pngQueue is not null)
         {
             await _pngQueue.CompleteAsync().ConfigureAwait(false);
@@ -96,4 +116,7 @@ internal sealed class FrameSinks
         await _encoder!.WriteFrameAsync(frame.AsMemory(0, _videoFrameLength), cancellationToken).ConfigureAwait(false);
         ArrayPool<byte>.Shared.Return(frame);
     }
+
+    /// <summary>Removes the recording's event file (the finished recording, if any, stays).</summary>
+    public void Dispose() => _cast?.Dispose();
 }

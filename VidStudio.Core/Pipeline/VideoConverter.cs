@@ -46,9 +46,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var plan = await ReconcileWithProbeAsync(stages, request, known, token).ConfigureAwait(false);
             Directory.CreateDirectory(request.OutputDirectory);
             var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
-            var sinks = new FrameSinks(request.Options, request.OutputDirectory, stages.Encoder, renderer.Yuv420Length, _settings.PngWorkers, token);
+            using var sinks = new FrameSinks(request.Options, request.OutputDirectory, stages.Encoder, plan.Geometry, plan.Timing.Rate, _settings.PngWorkers, token);
             var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
-            await sinks.CompleteAsync(token).ConfigureAwait(false);
+            await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
 
             var options = request.Options;
             _settings.Limits.CheckOutputBytes(sinks.BytesWritten, frames);
@@ -202,11 +202,21 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             Add(ArtifactKind.Video, ArtifactNames.Video);
         }
 
+        if (options.SaveCast)
+        {
+            Add(ArtifactKind.Cast, ArtifactNames.Cast);
+        }
+
         for (var i = 0; i < frames; i++)
         {
             if (options.SaveTxt)
             {
                 Add(ArtifactKind.Text, ArtifactNames.TextFrame(i));
+            }
+
+            if (options.SaveAnsi)
+            {
+                Add(ArtifactKind.Ansi, ArtifactNames.AnsiFrame(i));
             }
 
             if (options.SavePng)

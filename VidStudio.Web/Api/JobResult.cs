@@ -16,13 +16,12 @@ public sealed record JobResult(string? Mp4Path, int FramesCount, double Duration
     {
         string Url(string name) => $"/api/v1/download/{job.PublicId}/{name}";
         var mp4 = job.Artifacts.Any(a => a.Kind == ArtifactKind.Video) ? Url(ArtifactNames.Video) : null;
+        List<string> Urls(ArtifactKind kind) => job.Artifacts.Where(a => a.Kind == kind).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList();
         return new JobResult(
             mp4,
             job.FramesCount ?? 0,
             Math.Round(job.DurationSeconds ?? 0, 3),
-            new JobArtifacts(
-                job.Artifacts.Where(a => a.Kind == ArtifactKind.Text).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList(),
-                job.Artifacts.Where(a => a.Kind == ArtifactKind.Png).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList(),
-                mp4));
+            new JobArtifacts(Urls(ArtifactKind.Text), Urls(ArtifactKind.Png), mp4, Urls(ArtifactKind.Ansi),
+                job.Artifacts.Any(a => a.Kind == ArtifactKind.Cast) ? Url(ArtifactNames.Cast) : null));
     }
 }
