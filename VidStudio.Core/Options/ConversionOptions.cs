@@ -15,6 +15,7 @@ public sealed record ConversionOptions
     public const int MinCrf = 0, MaxCrf = 51, DefaultCrf = 23;
     public const int MinCharsetLength = 2, MaxCharsetLength = 64;
     public const double MinStability = 0, MaxStability = 1, DefaultStability = 0.75;
+    public const int MinGifWidth = 64, MaxGifWidth = 1920;
 
     /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
     public int Width { get; init; } = DefaultWidth;
@@ -76,6 +77,12 @@ public sealed record ConversionOptions
     /// <summary>An asciicast v2 recording (<c>animation.cast</c>) for asciinema.</summary>
     public bool SaveCast { get; init; }
 
+    /// <summary>An animated GIF (<c>animation.gif</c>) of the rendered frames.</summary>
+    public bool SaveGif { get; init; }
+
+    /// <summary>The GIF's width in pixels; null: the frames' width, at most 960.</summary>
+    public int? GifWidth { get; init; }
+
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
     {
@@ -83,7 +90,8 @@ public sealed record ConversionOptions
             Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
-            Stability = "stability", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast";
+            Stability = "stability", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
+            SaveGif = "save_gif", GifWidth = "gif_width";
     }
 
     [JsonIgnore]
@@ -117,9 +125,9 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast)
+        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif)
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi and save_cast."));
+            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast and save_gif."));
         }
 
         return errors;

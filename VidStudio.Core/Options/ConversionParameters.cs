@@ -85,10 +85,17 @@ public static class ConversionParameters
     public static ConversionParameter SaveCast { get; } = Bool(F.SaveCast, "asciicast", "Write animation.cast, an asciicast v2 recording in colour (asciinema play, asciinema-player).",
         o => o.SaveCast, (o, v) => o with { SaveCast = v });
 
+    public static ConversionParameter SaveGif { get; } = Bool(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
+        o => o.SaveGif, (o, v) => o with { SaveGif = v });
+
+    public static ConversionParameter GifWidth { get; } = Int(F.GifWidth, "GIF width",
+        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {Output.GifEncoder.MaxDefaultWidth}.",
+        o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
+
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
         Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
-        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast,
+        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth,
     ];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

@@ -7,4 +7,5 @@ public enum ArtifactKind
     Video,
     Ansi,
     Cast,
+    Gif,
 }

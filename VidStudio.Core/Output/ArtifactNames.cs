@@ -7,6 +7,8 @@ public static class ArtifactNames
 
     public const string Cast = "animation.cast";
 
+    public const string Gif = "animation.gif";
+
     public static string TextFrame(int index) => $"frame_{index:D6}.txt";
 
     public static string PngFrame(int index) => $"frame_{index:D6}.png";

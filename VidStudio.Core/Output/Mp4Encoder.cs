@@ -17,25 +17,16 @@ namespace VidStudio.Core.Output;
 /// <item>The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="CompleteAsync"/>.</item>
 /// </list>
 /// </summary>
-public sealed class Mp4Encoder : IDisposable
+public sealed class Mp4Encoder : PipedEncoder
 {
     /// <summary>Bytes in front of each frame's pixels in the stream: callers leave this much room before the picture.</summary>
     public const int FramePrefixLength = Y4mFormat.FrameMarkerLength;
 
-    private readonly FfmpegProcess _process;
-    private readonly string _partialPath;
-    private readonly string _finalPath;
-
     private Mp4Encoder(FfmpegProcess process, bool copiesAudio, string partialPath, string finalPath)
+        : base(process, partialPath, finalPath, "the MP4")
     {
-        _process = process;
         CopiesAudio = copiesAudio;
-        _partialPath = partialPath;
-        _finalPath = finalPath;
     }
-
-    /// <summary>Size of the MP4 so far (x264 writes as it goes), or of the finished file once <see cref="CompleteAsync"/> moved it.</summary>
-    public long BytesWritten => File.Exists(_partialPath) ? new FileInfo(_partialPath).Length : File.Exists(_finalPath) ? new FileInfo(_finalPath).Length : 0;
 
     /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
     public bool CopiesAudio { get; }
@@ -71,42 +62,5 @@ public sealed class Mp4Encoder : IDisposable
     {
         Y4mFormat.FrameMarker.CopyTo(frame.Span);
         return WriteAsync(frame, cancellationToken);
-    }
-
-    /// <summary>Ends the input, waits for ffmpeg and moves the finished file into place.</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
-    {
-        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _process.StandardInput.Close();
-        var exitCode = await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            throw new ConversionFailedException($"Encoding the MP4 failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
-        }
-
-        File.Move(_partialPath, _finalPath, overwrite: true);
-    }
-
-    public void Dispose()
-    {
-        _process.Dispose();
-        if (File.Exists(_partialPath))
-        {
-            File.Delete(_partialPath);
-        }
-    }
-
-    private async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _process.StandardInput.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // ffmpeg quit (it closed the pipe): what it said is the useful part, not "broken pipe".
-            var exitCode = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new ConversionFailedException($"Encoding the MP4 failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
-        }
     }
 }

@@ -109,6 +109,9 @@ public sealed class FrameRenderer
 
     public void PaintYuv420(Span<byte> yuv) => _pixels.ToYuv420(_coverage, Palette, yuv);
 
+    /// <summary>The frame as RGBA pixels (<see cref="GridGeometry.RenderWidth"/> × <see cref="GridGeometry.RenderHeight"/>).</summary>
+    public void PaintRgba(Span<uint> rgba) => _pixels.ToRgbaAnyMode(_coverage.AsSpan(0, rgba.Length), Palette, rgba);
+
     private static GlyphMasks MasksOf(GlyphAtlas atlas, GlyphSet glyphs, SampleDensity density) =>
         new(glyphs.Count, atlas.Tiles, atlas.TileWidth, atlas.TileHeight, density);
 }

@@ -11,6 +11,7 @@ namespace VidStudio.Core.Rendering;
 public sealed class PixelConverter(FrameLayout layout)
 {
     private readonly byte[] _blockCoverage = new byte[(layout.Geometry.EncodeWidth + 1) / 2];
+    private readonly uint[] _paletteEntries = new uint[256];
     private (byte Y, byte U, byte V)[] _cellYuv = [], _cellBackgroundYuv = [];
 
     public static int Yuv420Length(GridGeometry geometry) =>
@@ -34,6 +35,22 @@ public sealed class PixelConverter(FrameLayout layout)
         }
 
         return true;
+    }
+
+    /// <summary>Fills <paramref name="rgba"/> (RGBA8888, unpremultiplied) in any colour mode, for encoders that take full pixels.</summary>
+    public void ToRgbaAnyMode(ReadOnlySpan<byte> coverage, FramePalette palette, Span<uint> rgba)
+    {
+        if (!TryBuildPalette(palette, _paletteEntries))
+        {
+            ToRgba(coverage, palette, rgba);
+            return;
+        }
+
+        var entries = _paletteEntries.AsSpan();
+        for (var i = 0; i < rgba.Length; i++)
+        {
+            rgba[i] = entries[coverage[i]];
+        }
     }
 
     /// <summary>

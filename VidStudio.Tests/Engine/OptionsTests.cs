@@ -31,6 +31,8 @@ public class OptionsTests
     [InlineData("stability", "1.5", "stability", "0.0 and 1.0")]
     [InlineData("stability", "-0.1", "stability", "0.0 and 1.0")]
     [InlineData("auto_levels", "maybe", "auto_levels", "true or false")]
+    [InlineData("gif_width", "10", "gif_width", "64 and 1920")]
+    [InlineData("save_gif", "perhaps", "save_gif", "true or false")]
     [InlineData("style", "shapes", "style", "shape, shape_blocks")]
     [InlineData("color_mode", "cells", "color_mode", "cell")]
     public void A_bad_value_is_reported_with_its_field_and_the_allowed_range(string field, string value, string expectedField, string expectedText)

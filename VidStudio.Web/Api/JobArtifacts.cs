@@ -9,5 +9,5 @@ namespace VidStudio.Web.Api;
 
 // Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 
-/// <summary>Download paths of a job's files by kind; <see cref="AnsiFiles"/> and <see cref="Cast"/> are empty/null unless asked for.</summary>
-public sealed record JobArtifacts(IReadOnlyList<string> TxtFiles, IReadOnlyList<string> PngFiles, string? Mp4, IReadOnlyList<string> AnsiFiles, string? Cast);
+/// <summary>Download paths of a job's files by kind; each is empty or null unless its <c>save_*</c> flag asked for it.</summary>
+public sealed record JobArtifacts(IReadOnlyList<string> TxtFiles, IReadOnlyList<string> PngFiles, string? Mp4, IReadOnlyList<string> AnsiFiles, string? Cast, string? Gif);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using VidStudio.Core.Media;
+
+namespace VidStudio.Core.Output;
+
+/// <summary>
+/// Write stage for GIF: RGBA frames piped into ffmpeg, area-scaled to the chosen width, each frame quantised to its own
+/// palette (<c>palettegen=stats_mode=single</c> with <c>paletteuse=new=1</c>): one pass with nothing held back, where a
+/// single palette for the whole clip would make ffmpeg buffer every frame until the end. Alpha below half becomes the
+/// reserved transparent entry, so a transparent background stays transparent. Frame delays come from the timestamps,
+/// so the GIF lasts as long as the source.
+/// </summary>
+public sealed class GifEncoder : PipedEncoder
+{
+    /// <summary>The width a GIF gets unless asked: the frames' own, at most this.</summary>
+    public const int MaxDefaultWidth = 960;
+
+    private GifEncoder(FfmpegProcess process, string partialPath, string finalPath) : base(process, partialPath, finalPath, "the GIF")
+    {
+    }
+
+    public static int WidthFor(int? requested, int renderWidth) => requested ?? Math.Min(renderWidth, MaxDefaultWidth);
+
+    public static GifEncoder Start(FfmpegTools tools, int width, int height, FrameRate rate, int gifWidth, string outputPath, CancellationToken cancellationToken)
+    {
+        var partialPath = outputPath + ArtifactNames.PartialSuffix;
+        List<string> arguments =
+        [
+            "-nostdin", "-hide_banner", "-v", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{width}x{height}", "-framerate", rate.ToString(), "-i", "pipe:0",
+            "-vf", $"scale={gifWidth.ToString(CultureInfo.InvariantCulture)}:-2:flags=area,split[frames][stats];" +
+                   "[stats]palettegen=stats_mode=single:reserve_transparent=1[palette];" +
+                   "[frames][palette]paletteuse=new=1:dither=bayer:bayer_scale=3:alpha_threshold=128",
+            "-loop", "0", "-f", "gif", partialPath,
+        ];
+        var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
+        return new GifEncoder(process, partialPath, outputPath);
+    }
+
+    /// <summary>Writes one frame of unpremultiplied RGBA pixels.</summary>
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken) => WriteAsync(rgba, cancellationToken);
+}
