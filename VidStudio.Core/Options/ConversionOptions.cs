@@ -83,6 +83,9 @@ public sealed record ConversionOptions
     /// <summary>The GIF's width in pixels; null: the frames' width, at most 960.</summary>
     public int? GifWidth { get; init; }
 
+    /// <summary>A VP9 WebM with alpha (<c>video_alpha.webm</c>) for compositing; needs <see cref="TransparentBg"/>.</summary>
+    public bool SaveWebmAlpha { get; init; }
+
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
     {
@@ -91,7 +94,7 @@ public sealed record ConversionOptions
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
-            SaveGif = "save_gif", GifWidth = "gif_width";
+            SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha";
     }
 
     [JsonIgnore]
@@ -125,9 +128,14 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif)
+        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif && !SaveWebmAlpha)
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast and save_gif."));
+            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast, save_gif and save_webm_alpha."));
+        }
+
+        if (SaveWebmAlpha && !TransparentBg)
+        {
+            errors.Add(new(FieldNames.SaveWebmAlpha, "save_webm_alpha needs transparent_bg=true: the background is what becomes transparent."));
         }
 
         return errors;

@@ -60,7 +60,7 @@ public static class ConversionParameters
     public static ConversionParameter Seed { get; } = Int(F.Seed, "Seed", "Seed of random_colors.",
         o => o.Seed, (o, v) => o with { Seed = v }, int.MinValue, int.MaxValue, null);
 
-    public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames get a transparent background instead of bg_color.",
+    public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames, the GIF and the WebM with alpha get a transparent background instead of bg_color (the MP4 keeps bg_color).",
         o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
 
     public static ConversionParameter Fps { get; } = Int(F.Fps, "Frame rate",
@@ -92,10 +92,14 @@ public static class ConversionParameters
         $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {Output.GifEncoder.MaxDefaultWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
+    public static ConversionParameter SaveWebmAlpha { get; } = Bool(F.SaveWebmAlpha, "WebM with alpha",
+        "Write video_alpha.webm: VP9 with a transparent background (needs transparent_bg) and the source's audio, for video editors.",
+        o => o.SaveWebmAlpha, (o, v) => o with { SaveWebmAlpha = v });
+
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
         Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
-        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth,
+        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha,
     ];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

@@ -8,4 +8,5 @@ public enum ArtifactKind
     Ansi,
     Cast,
     Gif,
+    Webm,
 }

@@ -9,6 +9,8 @@ public static class ArtifactNames
 
     public const string Gif = "animation.gif";
 
+    public const string WebmAlpha = "video_alpha.webm";
+
     public static string TextFrame(int index) => $"frame_{index:D6}.txt";
 
     public static string PngFrame(int index) => $"frame_{index:D6}.png";

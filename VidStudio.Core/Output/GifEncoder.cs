@@ -10,7 +10,7 @@ namespace VidStudio.Core.Output;
 /// reserved transparent entry, so a transparent background stays transparent. Frame delays come from the timestamps,
 /// so the GIF lasts as long as the source.
 /// </summary>
-public sealed class GifEncoder : PipedEncoder
+public sealed class GifEncoder : RgbaEncoder
 {
     /// <summary>The width a GIF gets unless asked: the frames' own, at most this.</summary>
     public const int MaxDefaultWidth = 960;
@@ -27,7 +27,7 @@ public sealed class GifEncoder : PipedEncoder
         List<string> arguments =
         [
             "-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{width}x{height}", "-framerate", rate.ToString(), "-i", "pipe:0",
+            .. RgbaInput(width, height, rate),
             "-vf", $"scale={gifWidth.ToString(CultureInfo.InvariantCulture)}:-2:flags=area,split[frames][stats];" +
                    "[stats]palettegen=stats_mode=single:reserve_transparent=1[palette];" +
                    "[frames][palette]paletteuse=new=1:dither=bayer:bayer_scale=3:alpha_threshold=128",
@@ -36,7 +36,4 @@ public sealed class GifEncoder : PipedEncoder
         var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
         return new GifEncoder(process, partialPath, outputPath);
     }
-
-    /// <summary>Writes one frame of unpremultiplied RGBA pixels.</summary>
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken) => WriteAsync(rgba, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
@@ -21,9 +20,7 @@ internal sealed class FrameSinks : IDisposable
     private readonly string _outputDirectory;
     private readonly Mp4Encoder? _encoder;
     private readonly AsciicastWriter? _cast;
-    private readonly GifEncoder? _gif;
-    private readonly BoundedWorkQueue<byte[]>? _gifQueue;
-    private readonly int _rgbaLength;
+    private readonly List<RgbaEncoderSink> _rgbaSinks = [];
     private readonly double _frameSeconds;
     private readonly BoundedWorkQueue<(int Index, PngFrame Png)>? _pngQueue;
     private readonly BoundedWorkQueue<byte[]>? _videoQueue;
@@ -31,8 +28,8 @@ internal sealed class FrameSinks : IDisposable
     private long _frameBytes;
 
     public FrameSinks(
-        FfmpegTools tools, ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, GridGeometry geometry, FrameRate rate, int pngWorkers,
-        CancellationToken cancellationToken)
+        FfmpegTools tools, string source, ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, GridGeometry geometry, FrameRate rate,
+        int pngWorkers, CancellationToken cancellationToken)
     {
         var yuvLength = PixelConverter.Yuv420Length(geometry);
         _options = options;
@@ -52,20 +49,27 @@ internal sealed class FrameSinks : IDisposable
             _videoQueue = new BoundedWorkQueue<byte[]>(EncodeQueueLength, 1, WriteVideoFrameAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
         }
 
+        var (width, height) = (geometry.RenderWidth, geometry.RenderHeight);
         if (options.SaveGif)
         {
-            _rgbaLength = geometry.RenderWidth * geometry.RenderHeight * 4;
-            _gif = GifEncoder.Start(tools, geometry.RenderWidth, geometry.RenderHeight, rate, GifEncoder.WidthFor(options.GifWidth, geometry.RenderWidth),
-                Path.Combine(outputDirectory, ArtifactNames.Gif), cancellationToken);
-            _gifQueue = new BoundedWorkQueue<byte[]>(EncodeQueueLength, 1, WriteGifFrameAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
+            _rgbaSinks.Add(new RgbaEncoderSink(
+                GifEncoder.Start(tools, width, height, rate, GifEncoder.WidthFor(options.GifWidth, width), Path.Combine(outputDirectory, ArtifactNames.Gif), cancellationToken),
+                width, height, cancellationToken));
+        }
+
+        if (options.SaveWebmAlpha)
+        {
+            _rgbaSinks.Add(new RgbaEncoderSink(
+                WebmAlphaEncoder.Start(tools, source, width, height, rate, Path.Combine(outputDirectory, ArtifactNames.WebmAlpha), cancellationToken),
+                width, height, cancellationToken));
         }
     }
 
     /// <summary>Whether any sink needs the glyphs drawn (text alone does not).</summary>
-    public bool NeedPixels => _options.SavePng || _encoder is not null || _gif is not null;
+    public bool NeedPixels => _options.SavePng || _encoder is not null || _rgbaSinks.Count > 0;
 
     /// <summary>Bytes of everything written so far: frame files as they finish, the MP4 and the recording as they grow.</summary>
-    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0) + (_cast?.BytesWritten ?? 0) + (_gif?.BytesWritten ?? 0);
+    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0) + (_cast?.BytesWritten ?? 0) + _rgbaSinks.Sum(sink => sink.BytesWritten);
 
     /// <summary>Hands the renderer's current frame to every sink; returns once the queued sinks have room for it.</summary>
     public async ValueTask WriteAsync(FrameRenderer renderer, int index, CancellationToken cancellationToken)
@@ -94,11 +98,9 @@ internal sealed class FrameSinks : IDisposable
             await _pngQueue.EnqueueAsync((index, renderer.CapturePng()), cancellationToken).ConfigureAwait(false);
         }
 
-        if (_gifQueue is not null)
+        foreach (var sink in _rgbaSinks)
         {
-            var frame = ArrayPool<byte>.Shared.Rent(_rgbaLength);
-            renderer.PaintRgba(MemoryMarshal.Cast<byte, uint>(frame.AsSpan(0, _rgbaLength)));
-            await _gifQueue.EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
+            await sink.EnqueueAsync(renderer, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -121,17 +123,10 @@ internal sealed class FrameSinks : IDisposable
             await _encoder!.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (_gifQueue is not null)
+        foreach (var sink in _rgbaSinks)
         {
-            await _gifQueue.CompleteAsync().ConfigureAwait(false);
-            await _gif!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private async ValueTask WriteGifFrameAsync(byte[] frame, CancellationToken cancellationToken)
-    {
-        await _gif!.WriteFrameAsync(frame.AsMemory(0, _rgbaLength), cancellationToken).ConfigureAwait(false);
-        ArrayPool<byte>.Shared.Return(frame);
     }
 
     private ValueTask WritePngAsync((int Index, PngFrame Png) item, CancellationToken cancellationToken)
@@ -150,10 +145,13 @@ internal sealed class FrameSinks : IDisposable
         ArrayPool<byte>.Shared.Return(frame);
     }
 
-    /// <summary>Stops the GIF's ffmpeg and removes unfinished files (finished ones stay).</summary>
+    /// <summary>Stops the RGBA encoders' ffmpeg processes and removes unfinished files (finished ones stay).</summary>
     public void Dispose()
     {
         _cast?.Dispose();
-        _gif?.Dispose();
+        foreach (var sink in _rgbaSinks)
+        {
+            sink.Dispose();
+        }
     }
 }

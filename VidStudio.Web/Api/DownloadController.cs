@@ -13,12 +13,12 @@ namespace VidStudio.Web.Api;
 public sealed class DownloadController(JobService jobs, JobFiles files) : ControllerBase
 {
     /// <summary>
-    /// <c>video</c> (the MP4), <c>gif</c>, <c>cast</c> (the asciicast), <c>frames</c> (ZIP of all frames), <c>txt</c>, <c>png</c> or <c>ansi</c> (ZIP of those frames),
+    /// <c>video</c> (the MP4), <c>webm</c> (with alpha), <c>gif</c>, <c>cast</c> (the asciicast), <c>frames</c> (ZIP of all frames), <c>txt</c>, <c>png</c> or <c>ansi</c> (ZIP of those frames),
     /// or one artifact by name, such as <c>frame_000042.png</c> or <c>video.mp4</c>.
     /// </summary>
     /// <remarks>ZIPs are streamed while they are built: nothing is assembled in memory or on disk first.</remarks>
     [HttpGet("{job_id}/{file}")]
-    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "video/mp4", "application/zip", "image/png", "text/plain", "application/x-asciicast", "image/gif")]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "video/mp4", "application/zip", "image/png", "text/plain", "application/x-asciicast", "image/gif", "video/webm")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Download([FromRoute(Name = "job_id")] string jobId, [FromRoute] string file, CancellationToken cancellationToken)
@@ -50,6 +50,8 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
                 return Artifact(job, ArtifactNames.Cast);
             case "gif":
                 return Artifact(job, ArtifactNames.Gif);
+            case "webm":
+                return Artifact(job, ArtifactNames.WebmAlpha);
             default:
                 return Artifact(job, file);
         }
@@ -71,6 +73,7 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
             ".txt" or ".ans" => "text/plain; charset=utf-8",
             ".cast" => "application/x-asciicast",
             ".gif" => "image/gif",
+            ".webm" => "video/webm",
             _ => "application/octet-stream",
         };
         return PhysicalFile(path, contentType, $"{job.PublicId}_{fileName}", enableRangeProcessing: true);

@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using VidStudio.Core.Output;
+
+namespace VidStudio.Core.Pipeline;
+
+/// <summary>
+/// Feeds an encoder that takes whole RGBA frames (GIF, WebM with alpha): the frame is painted into a pooled buffer on
+/// the render thread and written to ffmpeg by a worker behind a short bounded queue, so encoding overlaps rendering.
+/// </summary>
+internal sealed class RgbaEncoderSink : IDisposable
+{
+    private const int QueueLength = 3;
+
+    private readonly RgbaEncoder _encoder;
+    private readonly BoundedWorkQueue<byte[]> _queue;
+    private readonly int _length;
+
+    public RgbaEncoderSink(RgbaEncoder encoder, int width, int height, CancellationToken cancellationToken)
+    {
+        (_encoder, _length) = (encoder, width * height * 4);
+        _queue = new BoundedWorkQueue<byte[]>(QueueLength, 1, WriteAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
+    }
+
+    public long BytesWritten => _encoder.BytesWritten;
+
+    public async ValueTask EnqueueAsync(FrameRenderer renderer, CancellationToken cancellationToken)
+    {
+        var frame = ArrayPool<byte>.Shared.Rent(_length);
+        renderer.PaintRgba(MemoryMarshal.Cast<byte, uint>(frame.AsSpan(0, _length)));
+        await _queue.EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _queue.CompleteAsync().ConfigureAwait(false);
+        await _encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _encoder.Dispose();
+
+    private async ValueTask WriteAsync(byte[] frame, CancellationToken cancellationToken)
+    {
+        await _encoder.WriteFrameAsync(frame.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+        ArrayPool<byte>.Shared.Return(frame);
+    }
+}
