@@ -12,6 +12,7 @@ using VidStudio.Core.Rendering;
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--stability-sweep] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- x264 [--clip PATH]...
+//        dotnet run -c Release --project VidStudio.Bench -- formats [--clip PATH]
 //        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
@@ -27,6 +28,12 @@ if (args.FirstOrDefault() == "burst")
 var tools = new FfmpegTools();
 using var fonts = new FontSet();
 var clips = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--clip").Select(a => Path.GetFullPath(args[a.i + 1])).ToList();
+if (args.FirstOrDefault() == "formats")
+{
+    await FormatsScenario.RunAsync(new VideoConverter(tools, fonts), work, clips.FirstOrDefault() ?? await Inputs.TestClipAsync(work, 1920, 1080, 10));
+    return;
+}
+
 if (args.FirstOrDefault() == "x264")
 {
     await X264Scenario.RunAsync(tools, fonts, work, clips);

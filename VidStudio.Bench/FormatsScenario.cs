@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using VidStudio.Core.Options;
+using VidStudio.Core.Pipeline;
+
+namespace VidStudio.Bench;
+
+/// <summary>What each export costs: a 1080p clip (or <c>--clip</c>) at width 120, each format alone, in seconds and bytes beside the MP4.</summary>
+internal static class FormatsScenario
+{
+    private static readonly (string Name, ConversionOptions Options)[] Formats =
+    [
+        ("mp4", new() { SavePng = false }),
+        ("png", new() { SaveMp4 = false }),
+        ("txt", new() { SaveTxt = true, SavePng = false, SaveMp4 = false }),
+        ("ansi", new() { SaveAnsi = true, SavePng = false, SaveMp4 = false }),
+        ("cast", new() { SaveCast = true, SavePng = false, SaveMp4 = false }),
+        ("gif", new() { SaveGif = true, SavePng = false, SaveMp4 = false }),
+        ("webm alpha", new() { SaveWebmAlpha = true, TransparentBg = true, SavePng = false, SaveMp4 = false }),
+    ];
+
+    public static async Task RunAsync(VideoConverter converter, string work, string clip)
+    {
+        Console.WriteLine($"each format alone on {Path.GetFileName(clip)}, width 120:");
+        var table = new List<string[]> { new[] { "format", "seconds", "f/s", "size MB", "size vs mp4" } };
+        long? mp4Bytes = null;
+        foreach (var (name, options) in Formats)
+        {
+            var output = Path.Combine(work, "format-" + name.Replace(' ', '-'));
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+            var clock = Stopwatch.StartNew();
+            var result = await converter.ConvertAsync(clip, output, options);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var bytes = result.Artifacts.Sum(a => a.SizeBytes);
+            mp4Bytes ??= bytes;
+            table.Add([name, seconds.ToString("0.00"), (result.FramesCount / seconds).ToString("0.0"), (bytes / 1e6).ToString("0.0"), ((double)bytes / mp4Bytes.Value).ToString("0.00") + "x"]);
+        }
+
+        Table.Print(table);
+    }
+}
