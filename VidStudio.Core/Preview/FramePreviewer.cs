@@ -29,10 +29,13 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     /// </summary>
     public const int WarmFrames = ShapeMapper.RefreshInterval;
 
-    private readonly ConcurrentDictionary<(string Path, long StartMs, int Count), Task<YuvFrame[]>> _runs = new();
     private readonly ConcurrentDictionary<string, Task<MediaInfo>> _media = new();
-    private readonly ConcurrentQueue<(string Path, long StartMs, int Count)> _runOrder = new();
     private readonly GlyphAtlasCache _atlases = new(32);
+
+    // Decoded runs, evicted oldest first once they hold more than cachedFrames frames; all three under _gate.
+    private readonly object _gate = new();
+    private readonly Dictionary<RunKey, Task<YuvFrame[]>> _runs = [];
+    private readonly Queue<RunKey> _runOrder = new();
     private int _cachedFrameCount;
 
     public Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default) =>
@@ -88,20 +91,53 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         return LookEvaluator.Evaluate(run, options, geometry, fonts, first, cancellationToken);
     }
 
-    private Task<YuvFrame[]> DecodeCachedAsync(string path, double seconds, int count, FrameRate? rate, CancellationToken cancellationToken) =>
-        Shared(_runs, (Path: Path.GetFullPath(path), StartMs: (long)Math.Round(seconds * 1000), Count: count), key =>
+    private Task<YuvFrame[]> DecodeCachedAsync(string path, double seconds, int count, FrameRate? rate, CancellationToken cancellationToken)
+    {
+        var key = new RunKey(Path.GetFullPath(path), (long)Math.Round(seconds * 1000), count, rate);
+        Task<YuvFrame[]> run;
+        lock (_gate)
         {
-            _runOrder.Enqueue(key);
-            // Evicted frames are left to the garbage collector rather than returned to the pool: a render may still read them.
-            var total = Interlocked.Add(ref _cachedFrameCount, key.Count);
-            while (total > cachedFrames && _runOrder.TryPeek(out var oldest) && oldest != key && _runOrder.TryDequeue(out oldest))
+            if (!_runs.TryGetValue(key, out run!))
             {
-                _runs.TryRemove(oldest, out _);
-                total = Interlocked.Add(ref _cachedFrameCount, -oldest.Count);
-            }
+                // The decode runs without any one caller's token: other viewers may wait for the same run.
+                run = DecodeRunAsync(key.Path, seconds, count, rate, CancellationToken.None);
+                _runs[key] = run;
+                _runOrder.Enqueue(key);
+                _cachedFrameCount += count;
+                // Evicted frames are left to the garbage collector rather than returned to the pool: a render may still read them.
+                while (_cachedFrameCount > cachedFrames && _runOrder.Peek() != key)
+                {
+                    Forget(_runOrder.Dequeue());
+                }
 
-            return DecodeRunAsync(key.Path, seconds, count, rate, CancellationToken.None);
-        }, cancellationToken);
+                _ = run.ContinueWith(_ =>
+                {
+                    // A failed decode is dropped, so the next request tries again.
+                    lock (_gate)
+                    {
+                        if (_runs.TryGetValue(key, out var current) && current == run)
+                        {
+                            Forget(key);
+                        }
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        return run.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Drops a run from the cache (under <see cref="_gate"/>); a key already dropped changes nothing.</summary>
+    private void Forget(RunKey key)
+    {
+        if (_runs.Remove(key))
+        {
+            _cachedFrameCount -= key.Count;
+        }
+    }
+
+    /// <summary>A decoded run: the file, where it starts, how many frames, and the rate they were resampled to.</summary>
+    private readonly record struct RunKey(string Path, long StartMs, int Count, FrameRate? Rate);
 
     /// <summary>
     /// One cache entry's work, shared by every caller (the previewer serves all Studio sessions). The work runs

@@ -71,6 +71,10 @@ public class JobApiTests(ServerFixture app)
         Assert.Equal("completed", final.GetProperty("status").GetString());
         Assert.Equal(150, final.GetProperty("result").GetProperty("frames_count").GetInt32());
 
+        // A browser's EventSource reconnects after the stream ends; for a finished job it is told to stop.
+        using var reconnect = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/status/{jobId}/events") { Headers = { { "Last-Event-ID", "7" } } };
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(reconnect)).StatusCode);
+
         var unknown = await _client.GetAsync("/api/v1/status/000000000000/events");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);

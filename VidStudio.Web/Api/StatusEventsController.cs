@@ -32,7 +32,16 @@ public sealed class StatusEventsController(JobService jobs, JobNotifier notifier
         var caller = Caller.From(User);
         // Asked before the stream starts, so an unknown job is a plain 404 problem.
         var job = await jobs.GetAsync(jobId, caller, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'.");
-        using var changed = new SemaphoreSlim(0);
+        if (Request.Headers.ContainsKey("Last-Event-ID") && job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            // A browser's EventSource reconnecting after the final event: 204 tells it to stop instead of looping.
+            Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        // Not disposed: the notifier may still call OnChanged after it unsubscribes (it calls a snapshot of the handlers),
+        // and a SemaphoreSlim without a wait handle holds nothing that needs disposing.
+        var changed = new SemaphoreSlim(0);
         void OnChanged(string id)
         {
             if (id == jobId && changed.CurrentCount == 0)

@@ -2,11 +2,30 @@ namespace VidStudio.Web.Jobs;
 
 /// <summary>
 /// In-process notifications of job changes (created, progress, finished, deleted), so pages can update live
-/// without polling the database. Handlers must be quick; they run on the notifying thread.
+/// without polling the database. Handlers must be quick; they run on the notifying thread, which is a job's own: a
+/// listener that fails (a page or stream going away mid-call) must not fail the job, so each is called on its own.
 /// </summary>
-public sealed class JobNotifier
+public sealed class JobNotifier(ILogger<JobNotifier> logger)
 {
     public event Action<string>? JobChanged;
 
-    public void Changed(string publicId) => JobChanged?.Invoke(publicId);
+    public void Changed(string publicId)
+    {
+        if (JobChanged is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<string>>())
+        {
+            try
+            {
+                handler(publicId);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A listener to job {JobId} failed", publicId);
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ namespace VidStudio.Web.Studio;
 /// (<see cref="FramePreviewer.EvaluateAsync"/>); a new request cancels that scoring.
 /// </para>
 public sealed class LatestPreviewRenderer(
-    FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<LookScore, Task> onScored, Func<Exception, Task> onFailed) : IDisposable
+    FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<LookScore, ConversionOptions, double, Task> onScored, Func<Exception, Task> onFailed)
+    : IDisposable
 {
     /// <summary>Scoring waits for the hand to rest this long: while a slider moves, it would only compete with the renders.</summary>
     private static readonly TimeSpan ScoringDelay = TimeSpan.FromMilliseconds(400);
@@ -108,7 +109,9 @@ public sealed class LatestPreviewRenderer(
             try
             {
                 await Task.Delay(ScoringDelay, scoring.Token);
-                await onScored(await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token));
+                var score = await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token);
+                // The look and time it scored go along: the page shows it only if they are still the ones on screen.
+                await onScored(score, request.Options, request.Seconds);
             }
             catch (OperationCanceledException) when (scoring.IsCancellationRequested)
             {
