@@ -1,12 +1,19 @@
 namespace VidStudio.Core.Quality;
 
-/// <summary>A separable Gaussian blur of an 8-bit plane into floats; edges repeat the border pixel.</summary>
+/// <summary>Separable Gaussian filtering of float planes; edges repeat the border pixel.</summary>
 internal static class GaussianBlur
 {
-    public static void Apply(ReadOnlySpan<byte> source, Span<float> target, Span<float> scratch, int width, int height, double sigma)
+    /// <summary>Blurs <paramref name="source"/> into <paramref name="target"/> with a Gaussian of <paramref name="sigma"/> (radius 3σ).</summary>
+    public static void Apply(ReadOnlySpan<float> source, Span<float> target, Span<float> scratch, int width, int height, double sigma)
     {
         Span<float> kernel = stackalloc float[2 * (int)Math.Ceiling(3 * sigma) + 1];
         Kernel(sigma, kernel);
+        Convolve(source, target, scratch, width, height, kernel);
+    }
+
+    /// <summary>Convolves rows then columns with a symmetric <paramref name="kernel"/>; <paramref name="target"/> may be <paramref name="source"/>.</summary>
+    public static void Convolve(ReadOnlySpan<float> source, Span<float> target, Span<float> scratch, int width, int height, ReadOnlySpan<float> kernel)
+    {
         var radius = kernel.Length / 2;
         for (var y = 0; y < height; y++)
         {

@@ -26,7 +26,7 @@ public sealed class LookMeter
     private readonly AreaResampler _sourceX, _sourceY, _renderX, _renderY;
     private readonly float[] _scratch;
     private readonly byte[] _source, _rendered;
-    private readonly float[] _blurredSource, _blurredRendered, _blurScratch;
+    private readonly float[] _planeSource, _planeRendered, _blurredSource, _blurredRendered, _blurScratch;
     private readonly float[] _cellMeans, _previousMeans;
     private readonly ushort[] _previousCells;
     private readonly Ssim _ssim;
@@ -46,6 +46,8 @@ public sealed class LookMeter
         _scratch = new float[Math.Max(AreaResampler.ScratchLength(_sourceX, _sourceY), AreaResampler.ScratchLength(_renderX, _renderY))];
         _source = new byte[_width * _height];
         _rendered = new byte[_width * _height];
+        _planeSource = new float[_width * _height];
+        _planeRendered = new float[_width * _height];
         _blurredSource = new float[_width * _height];
         _blurredRendered = new float[_width * _height];
         _blurScratch = new float[_width * _height];
@@ -71,8 +73,13 @@ public sealed class LookMeter
     {
         AreaResampler.Resample(sourceLuma, sourceStride, _sourceX, _sourceY, _scratch, _source);
         AreaResampler.Resample(renderedLuma, renderedStride, _renderX, _renderY, _scratch, _rendered);
-        GaussianBlur.Apply(_source, _blurredSource, _blurScratch, _width, _height, BlurSigma);
-        GaussianBlur.Apply(_rendered, _blurredRendered, _blurScratch, _width, _height, BlurSigma);
+        for (var i = 0; i < _source.Length; i++)
+        {
+            (_planeSource[i], _planeRendered[i]) = (_source[i], _rendered[i]);
+        }
+
+        GaussianBlur.Apply(_planeSource, _blurredSource, _blurScratch, _width, _height, BlurSigma);
+        GaussianBlur.Apply(_planeRendered, _blurredRendered, _blurScratch, _width, _height, BlurSigma);
         _fidelitySum += _ssim.Measure(_blurredSource, _blurredRendered);
 
         MeanPerCell(_source, _cellMeans);

@@ -47,35 +47,5 @@ internal sealed class Ssim
         return total / a.Length;
     }
 
-    private void Window(float[] plane)
-    {
-        var radius = _kernel.Length / 2;
-        for (var y = 0; y < _height; y++)
-        {
-            for (var x = 0; x < _width; x++)
-            {
-                var sum = 0f;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    sum += _kernel[k + radius] * plane[y * _width + Math.Clamp(x + k, 0, _width - 1)];
-                }
-
-                _scratch[y * _width + x] = sum;
-            }
-        }
-
-        for (var y = 0; y < _height; y++)
-        {
-            for (var x = 0; x < _width; x++)
-            {
-                var sum = 0f;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    sum += _kernel[k + radius] * _scratch[Math.Clamp(y + k, 0, _height - 1) * _width + x];
-                }
-
-                plane[y * _width + x] = sum;
-            }
-        }
-    }
+    private void Window(float[] plane) => GaussianBlur.Convolve(plane, plane, _scratch, _width, _height, _kernel);
 }
