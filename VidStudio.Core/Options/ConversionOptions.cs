@@ -83,6 +83,9 @@ public sealed record ConversionOptions
     /// <summary>The GIF's width in pixels; null: the frames' width, at most 960.</summary>
     public int? GifWidth { get; init; }
 
+    /// <summary>A self-contained HTML player (<c>player.html</c>) with the frames and the source's audio.</summary>
+    public bool SaveHtml { get; init; }
+
     /// <summary>A VP9 WebM with alpha (<c>video_alpha.webm</c>) for compositing; needs <see cref="TransparentBg"/>.</summary>
     public bool SaveWebmAlpha { get; init; }
 
@@ -94,7 +97,8 @@ public sealed record ConversionOptions
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
-            SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha";
+            SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
+            SaveHtml = "save_html";
     }
 
     [JsonIgnore]
@@ -128,9 +132,9 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif && !SaveWebmAlpha)
+        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif && !SaveWebmAlpha && !SaveHtml)
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast, save_gif and save_webm_alpha."));
+            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast, save_gif, save_webm_alpha and save_html."));
         }
 
         if (SaveWebmAlpha && !TransparentBg)

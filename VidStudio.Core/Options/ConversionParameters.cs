@@ -96,10 +96,14 @@ public static class ConversionParameters
         "Write video_alpha.webm: VP9 with a transparent background (needs transparent_bg) and the source's audio, for video editors.",
         o => o.SaveWebmAlpha, (o, v) => o with { SaveWebmAlpha = v });
 
+    public static ConversionParameter SaveHtml { get; } = Bool(F.SaveHtml, "HTML player",
+        "Write player.html: one self-contained page that plays the frames (as in the PNGs) with the source's audio, offline, no server.",
+        o => o.SaveHtml, (o, v) => o with { SaveHtml = v });
+
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
         Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
-        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha,
+        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

@@ -9,4 +9,5 @@ public enum ArtifactKind
     Cast,
     Gif,
     Webm,
+    Html,
 }

@@ -46,6 +46,7 @@ public sealed class FrameRenderer
             _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density), MasksOf(atlas, _mapper.Glyphs, SampleDensity.Standard));
         }
 
+        (Layout, Atlas) = (layout, atlas);
         _composer = new FrameComposer(layout, atlas);
         _pixels = new PixelConverter(layout);
         _text = new TextFrameFormatter(geometry.Columns, geometry.Rows);
@@ -57,6 +58,12 @@ public sealed class FrameRenderer
     public GridGeometry Geometry { get; private set; }
 
     public FramePalette Palette { get; }
+
+    /// <summary>Where each cell lies in the rendered frame.</summary>
+    public FrameLayout Layout { get; }
+
+    /// <summary>The glyph tiles the frames are drawn with.</summary>
+    public GlyphAtlas Atlas { get; }
 
     public int Yuv420Length => PixelConverter.Yuv420Length(Geometry);
 

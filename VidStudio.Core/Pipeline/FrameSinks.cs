@@ -4,6 +4,7 @@ using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering;
 using VidStudio.Core.Output;
+using VidStudio.Core.Output.HtmlPlayer;
 
 namespace VidStudio.Core.Pipeline;
 
@@ -20,6 +21,7 @@ internal sealed class FrameSinks : IDisposable
     private readonly string _outputDirectory;
     private readonly Mp4Encoder? _encoder;
     private readonly AsciicastWriter? _cast;
+    private readonly HtmlPlayerWriter? _html;
     private readonly List<RgbaEncoderSink> _rgbaSinks = [];
     private readonly double _frameSeconds;
     private readonly BoundedWorkQueue<(int Index, PngFrame Png)>? _pngQueue;
@@ -28,13 +30,18 @@ internal sealed class FrameSinks : IDisposable
     private long _frameBytes;
 
     public FrameSinks(
-        FfmpegTools tools, string source, ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, GridGeometry geometry, FrameRate rate,
+        FfmpegTools tools, string source, ConversionOptions options, string outputDirectory, Mp4Encoder? encoder, FrameRenderer renderer, ConversionPlan plan,
         int pngWorkers, CancellationToken cancellationToken)
     {
+        var (geometry, rate) = (plan.Geometry, plan.Timing.Rate);
         var yuvLength = PixelConverter.Yuv420Length(geometry);
         _options = options;
         _frameSeconds = 1 / rate.Value;
         _cast = options.SaveCast ? new AsciicastWriter(Path.Combine(outputDirectory, ArtifactNames.Cast), geometry.Columns, geometry.Rows) : null;
+        _html = options.SaveHtml
+            ? new HtmlPlayerWriter(Path.Combine(outputDirectory, ArtifactNames.HtmlPlayer), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, options,
+                renderer.Palette, rate, tools, plan.Media.HasAudio ? source : null, cancellationToken)
+            : null;
         _outputDirectory = outputDirectory;
         _encoder = encoder;
         _yuvLength = yuvLength;
@@ -69,7 +76,7 @@ internal sealed class FrameSinks : IDisposable
     public bool NeedPixels => _options.SavePng || _encoder is not null || _rgbaSinks.Count > 0;
 
     /// <summary>Bytes of everything written so far: frame files as they finish, the MP4 and the recording as they grow.</summary>
-    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0) + (_cast?.BytesWritten ?? 0) + _rgbaSinks.Sum(sink => sink.BytesWritten);
+    public long BytesWritten => Volatile.Read(ref _frameBytes) + (_encoder?.BytesWritten ?? 0) + (_cast?.BytesWritten ?? 0) + (_html?.BytesWritten ?? 0) + _rgbaSinks.Sum(sink => sink.BytesWritten);
 
     /// <summary>Hands the renderer's current frame to every sink; returns once the queued sinks have room for it.</summary>
     public async ValueTask WriteAsync(FrameRenderer renderer, int index, CancellationToken cancellationToken)
@@ -85,6 +92,7 @@ internal sealed class FrameSinks : IDisposable
         }
 
         _cast?.AddFrame(index * _frameSeconds, renderer.FormatAnsi("\r\n"));
+        _html?.AddFrame(renderer.Cells);
 
         if (_videoQueue is not null)
         {
@@ -110,6 +118,11 @@ internal sealed class FrameSinks : IDisposable
         if (_cast is not null)
         {
             Interlocked.Add(ref _frameBytes, _cast.Complete(frames * _frameSeconds) - _cast.BytesWritten);
+        }
+
+        if (_html is not null)
+        {
+            Interlocked.Add(ref _frameBytes, await _html.CompleteAsync(frames, cancellationToken).ConfigureAwait(false) - _html.BytesWritten);
         }
 
         if (_pngQueue is not null)
@@ -149,6 +162,7 @@ internal sealed class FrameSinks : IDisposable
     public void Dispose()
     {
         _cast?.Dispose();
+        _html?.Dispose();
         foreach (var sink in _rgbaSinks)
         {
             sink.Dispose();

@@ -21,11 +21,11 @@ public class JobApiTests(ServerFixture app)
     }
 
     [Fact]
-    public async Task Terminal_gif_and_alpha_exports_are_listed_in_the_result_and_download_by_name()
+    public async Task Terminal_gif_alpha_and_html_exports_are_listed_in_the_result_and_download_by_name()
     {
         var clip = app.Media.TestSource("api-terminal.mp4", 320, 180, fps: 10, seconds: 1, audio: false);
         var jobId = await SubmitAsync(clip, ("width", "40"), ("save_cast", "true"), ("save_ansi", "true"), ("save_gif", "true"),
-            ("transparent_bg", "true"), ("save_webm_alpha", "true"), ("save_png", "false"), ("save_mp4", "false"));
+            ("transparent_bg", "true"), ("save_webm_alpha", "true"), ("save_html", "true"), ("save_png", "false"), ("save_mp4", "false"));
         var final = (await ApiClient.WaitForJobAsync(_client, jobId))[^1];
 
         var artifacts = final.GetProperty("result").GetProperty("artifacts");
@@ -35,6 +35,10 @@ public class JobApiTests(ServerFixture app)
         Assert.Equal("image/gif", (await _client.GetAsync($"/api/v1/download/{jobId}/gif")).Content.Headers.ContentType!.MediaType);
         Assert.Equal($"/api/v1/download/{jobId}/video_alpha.webm", artifacts.GetProperty("webm_alpha").GetString());
         Assert.Equal("video/webm", (await _client.GetAsync($"/api/v1/download/{jobId}/webm")).Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"/api/v1/download/{jobId}/player.html", artifacts.GetProperty("html_player").GetString());
+        var html = await _client.GetAsync($"/api/v1/download/{jobId}/html");
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"{jobId}_player.html", html.Content.Headers.ContentDisposition!.FileNameStar ?? html.Content.Headers.ContentDisposition.FileName);
         var cast = await _client.GetAsync($"/api/v1/download/{jobId}/cast");
         Assert.Equal("application/x-asciicast", cast.Content.Headers.ContentType!.MediaType);
         Assert.Equal(11, (await cast.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);

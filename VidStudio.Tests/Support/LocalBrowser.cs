@@ -59,6 +59,23 @@ public sealed class LocalBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Opens a file from disk as a user double-clicking it would; every request the page makes is aborted and recorded in <see cref="Blocked"/>.</summary>
+    public async Task<IPage> OpenFileAsync(string path, int width = 1280, int height = 800)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var url = new Uri(path).AbsoluteUri;
+        page.Request += (_, request) =>
+        {
+            if (request.Url != url && !request.Url.StartsWith("data:", StringComparison.Ordinal) && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
+            {
+                lock (Blocked) Blocked.Add(request.Url);
+            }
+        };
+        await page.RouteAsync("**/*", route => route.Request.Url == url ? route.ContinueAsync() : route.AbortAsync());
+        await page.GotoAsync(url);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();

@@ -52,6 +52,8 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
                 return Artifact(job, ArtifactNames.Gif);
             case "webm":
                 return Artifact(job, ArtifactNames.WebmAlpha);
+            case "html":
+                return Artifact(job, ArtifactNames.HtmlPlayer);
             default:
                 return Artifact(job, file);
         }
@@ -74,6 +76,7 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
             ".cast" => "application/x-asciicast",
             ".gif" => "image/gif",
             ".webm" => "video/webm",
+            ".html" => "text/html; charset=utf-8",
             _ => "application/octet-stream",
         };
         return PhysicalFile(path, contentType, $"{job.PublicId}_{fileName}", enableRangeProcessing: true);

@@ -24,6 +24,7 @@ public sealed record JobResult(string? Mp4Path, int FramesCount, double Duration
             new JobArtifacts(Urls(ArtifactKind.Text), Urls(ArtifactKind.Png), mp4, Urls(ArtifactKind.Ansi),
                 job.Artifacts.Any(a => a.Kind == ArtifactKind.Cast) ? Url(ArtifactNames.Cast) : null,
                 job.Artifacts.Any(a => a.Kind == ArtifactKind.Gif) ? Url(ArtifactNames.Gif) : null,
-                job.Artifacts.Any(a => a.Kind == ArtifactKind.Webm) ? Url(ArtifactNames.WebmAlpha) : null));
+                job.Artifacts.Any(a => a.Kind == ArtifactKind.Webm) ? Url(ArtifactNames.WebmAlpha) : null,
+                job.Artifacts.Any(a => a.Kind == ArtifactKind.Html) ? Url(ArtifactNames.HtmlPlayer) : null));
     }
 }

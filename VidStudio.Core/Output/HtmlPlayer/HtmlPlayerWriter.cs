@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using VidStudio.Core.Media;
+using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
+
+namespace VidStudio.Core.Output.HtmlPlayer;
+
+/// <summary>
+/// A self-contained player page (<see cref="ArtifactNames.HtmlPlayer"/>) that opens from disk with no server and no
+/// network: the page draws each frame the way the PNGs are drawn — every cell's glyph tile from the job's own atlas,
+/// blended with the same integer formula — so it shows the PNG frames without storing them. What it embeds, each
+/// zlib-compressed and base64 (the page inflates them with the browser's <c>DecompressionStream</c>):
+/// <list type="bullet">
+/// <item>the glyph atlas (coverage tiles) and the cell edges;</item>
+/// <item>one fixed-size record per frame — glyph indices, then the text colour (per cell or per frame), then the
+/// background (per cell in cell mode) — so the page seeks to any frame by arithmetic;</item>
+/// <item>the source's audio as Opus (not compressed again); the frames follow the audio's clock, so they stay in sync.</item>
+/// </list>
+/// Frames stream into a partial file as they come; <see cref="CompleteAsync"/> assembles the page.
+/// </summary>
+public sealed class HtmlPlayerWriter : IDisposable
+{
+    private static readonly string[] TemplateParts = LoadTemplate();
+
+    private readonly string _path, _framesPath;
+    private readonly FileStream _framesFile;
+    private readonly ZLibStream _frames;
+    private readonly AudioTrackExtractor? _audio;
+    private readonly FrameLayout _layout;
+    private readonly GlyphAtlas _atlas;
+    private readonly FramePalette _palette;
+    private readonly double _fps;
+    private readonly int _cellBytes;
+    private readonly bool _textPerCell, _backgroundPerCell;
+    private readonly byte[] _record;
+
+    /// <param name="audioSource">The video whose audio track the page plays; null when it has none.</param>
+    public HtmlPlayerWriter(
+        string path, FrameLayout layout, GlyphAtlas atlas, int glyphCount, ConversionOptions options, FramePalette palette, FrameRate rate,
+        FfmpegTools tools, string? audioSource, CancellationToken cancellationToken)
+    {
+        (_path, _layout, _atlas, _palette, _fps) = (path, layout, atlas, palette, rate.Value);
+        _cellBytes = glyphCount <= 256 ? 1 : 2;
+        _textPerCell = options.ColorMode is ColorMode.Source or ColorMode.Cell;
+        _backgroundPerCell = options.ColorMode == ColorMode.Cell && !options.TransparentBg;
+        var cells = layout.Geometry.Columns * layout.Geometry.Rows;
+        _record = new byte[cells * _cellBytes + (_textPerCell ? 3 * cells : 3) + (_backgroundPerCell ? 3 * cells : 0)];
+        _framesPath = path + ".frames" + ArtifactNames.PartialSuffix;
+        _framesFile = new FileStream(_framesPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
+        // Fastest: frames of glyph indices and colours compress nearly as well at level 1, at a fraction of the CPU.
+        _frames = new ZLibStream(_framesFile, CompressionLevel.Fastest, leaveOpen: true);
+        _audio = audioSource is null ? null : AudioTrackExtractor.Start(tools, audioSource, path + ".audio" + ArtifactNames.PartialSuffix, cancellationToken);
+    }
+
+    /// <summary>Compressed frame bytes so far (the page ends up ~4/3 of this plus the audio).</summary>
+    public long BytesWritten => _framesFile.Length;
+
+    /// <summary>Appends the current frame (its colours are the palette's, set for this frame).</summary>
+    public void AddFrame(ReadOnlySpan<ushort> cells)
+    {
+        var record = _record.AsSpan();
+        var position = 0;
+        if (_cellBytes == 1)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                record[position++] = (byte)cells[i];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < cells.Length; i++, position += 2)
+            {
+                BitConverter.TryWriteBytes(record.Slice(position, 2), cells[i]);
+            }
+        }
+
+        position = WriteColors(record, position, _textPerCell, _palette.CellColors, _palette.Foreground, cells.Length);
+        if (_backgroundPerCell)
+        {
+            WriteColors(record, position, perCell: true, _palette.CellBackgrounds, _palette.Background, cells.Length);
+        }
+
+        _frames.Write(record);
+    }
+
+    /// <summary>Waits for the audio, then writes the page under its final name; returns its size in bytes.</summary>
+    public async Task<long> CompleteAsync(int frames, CancellationToken cancellationToken)
+    {
+        _frames.Dispose();
+        _framesFile.Position = 0;
+        if (_audio is not null)
+        {
+            await _audio.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var meta = JsonSerializer.Serialize(new
+        {
+            columns = _layout.Geometry.Columns,
+            rows = _layout.Geometry.Rows,
+            width = _layout.Width,
+            height = _layout.Height,
+            fps = _fps,
+            frames,
+            cellLeft = _layout.CellLeft,
+            cellTop = _layout.CellTop,
+            tileWidth = _atlas.TileWidth,
+            tileHeight = _atlas.TileHeight,
+            cellBytes = _cellBytes,
+            textPerCell = _textPerCell,
+            backgroundPerCell = _backgroundPerCell,
+            transparent = _palette.TransparentBackground,
+            // Numbers, not byte[] (which JSON writes as base64).
+            background = new int[] { _palette.Background.R, _palette.Background.G, _palette.Background.B },
+        });
+        return AtomicFile.Write(_path, (this, meta), static (stream, state) =>
+        {
+            var (writer, meta) = state;
+            var parts = TemplateParts;
+            WriteUtf8(stream, parts[0]);
+            WriteUtf8(stream, meta);
+            WriteUtf8(stream, parts[1]);
+            CopyAsBase64(writer._framesFile, stream);
+            WriteUtf8(stream, parts[2]);
+            using (var atlas = new MemoryStream())
+            {
+                using (var zlib = new ZLibStream(atlas, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    zlib.Write(writer._atlas.Tiles);
+                }
+
+                atlas.Position = 0;
+                CopyAsBase64(atlas, stream);
+            }
+
+            WriteUtf8(stream, parts[3]);
+            if (writer._audio is not null)
+            {
+                WriteUtf8(stream, $"<audio id=\"audio\" preload=\"auto\" src=\"data:{AudioTrackExtractor.MimeType};base64,");
+                using var audio = File.OpenRead(writer._audio.Path);
+                CopyAsBase64(audio, stream);
+                WriteUtf8(stream, "\"></audio>");
+            }
+
+            WriteUtf8(stream, parts[4]);
+        });
+    }
+
+    /// <summary>One colour, or one per cell when <paramref name="perCell"/> (the frame's own colour fills in for cells not sampled).</summary>
+    private static int WriteColors(Span<byte> record, int position, bool perCell, RgbColor[]? colors, RgbColor whole, int cells)
+    {
+        var count = perCell ? cells : 1;
+        for (var i = 0; i < count; i++)
+        {
+            var color = colors?[i] ?? whole;
+            record[position++] = color.R;
+            record[position++] = color.G;
+            record[position++] = color.B;
+        }
+
+        return position;
+    }
+
+    private static void CopyAsBase64(Stream source, Stream destination)
+    {
+        // Whole 3-byte groups per chunk, so chunks concatenate into one base64 text.
+        const int chunk = 48 * 1024;
+        var input = ArrayPool<byte>.Shared.Rent(chunk);
+        var output = ArrayPool<byte>.Shared.Rent(Base64.GetMaxEncodedToUtf8Length(chunk));
+        try
+        {
+            int filled;
+            while ((filled = source.ReadAtLeast(input.AsSpan(0, chunk), chunk, throwOnEndOfStream: false)) > 0)
+            {
+                Base64.EncodeToUtf8(input.AsSpan(0, filled), output, out _, out var written, isFinalBlock: filled < chunk);
+                destination.Write(output, 0, written);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(output);
+        }
+    }
+
+    private static void WriteUtf8(Stream stream, string text) => stream.Write(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The page around its four embedded parts, in the order they are written: meta, frames, atlas, audio.</summary>
+    private static string[] LoadTemplate()
+    {
+        using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream("VidStudio.Core.Output.HtmlPlayer.player.html")
+            ?? throw new InvalidOperationException("The HTML player template is not embedded.");
+        string[] placeholders = ["%%META%%", "%%FRAMES%%", "%%ATLAS%%", "%%AUDIO%%"];
+        var template = new StreamReader(resource).ReadToEnd();
+        var positions = placeholders.Select(p => template.IndexOf(p, StringComparison.Ordinal)).ToArray();
+        var parts = template.Split(placeholders, StringSplitOptions.None);
+        return parts.Length == 5 && positions[0] >= 0 && positions.Zip(positions[1..]).All(pair => pair.First < pair.Second)
+            ? parts
+            : throw new InvalidOperationException("The HTML player template must hold each placeholder once, in the order they are written.");
+    }
+
+    public void Dispose()
+    {
+        _frames.Dispose();
+        _framesFile.Dispose();
+        File.Delete(_framesPath);
+        _audio?.Dispose();
+    }
+}
