@@ -43,6 +43,43 @@ public class BadRequestTests(ServerFixture app)
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field, detail);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/hook", "loopback")]
+    [InlineData("http://localhost:9/hook", "loopback")]
+    [InlineData("http://10.0.0.1/hook", "private")]
+    [InlineData("http://192.168.1.20/hook", "private")]
+    [InlineData("http://169.254.169.254/latest/meta-data", "link-local")]
+    [InlineData("http://[::1]:9/hook", "loopback")]
+    [InlineData("http://[::ffff:10.1.2.3]/hook", "private")]
+    public async Task A_callback_to_a_private_address_is_422_and_creates_no_job(string url, string detail)
+    {
+        var clip = app.Media.TestSource("bad-params.mp4", 160, 90, seconds: 1);
+        var before = (await (await _client.GetAsync("/api/v1/jobs")).JsonAsync()).GetProperty("total").GetInt32();
+        var response = await _client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("callback_url", url)));
+        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "callback_url", detail);
+        Assert.Equal(before, (await (await _client.GetAsync("/api/v1/jobs")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("callback_url", "ftp://example.com/hook", "http:// or https://")]
+    [InlineData("callback_url", "/relative/hook", "http:// or https://")]
+    [InlineData("callback_url", "https://user:pass@example.com/hook", "user name or password")]
+    [InlineData("callback_secret", "a-secret-without-a-url", "needs a callback_url")]
+    public async Task A_malformed_callback_is_400_naming_the_field(string field, string value, string detail)
+    {
+        var clip = app.Media.TestSource("bad-params.mp4", 160, 90, seconds: 1);
+        var response = await _client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, (field, value)));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field, detail);
+    }
+
+    [Fact]
+    public async Task A_short_callback_secret_is_400()
+    {
+        var clip = app.Media.TestSource("bad-params.mp4", 160, 90, seconds: 1);
+        var response = await _client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("callback_url", "https://example.com/hook"), ("callback_secret", "short")));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "callback_secret", "16 to 256 characters");
+    }
+
     [Fact]
     public async Task A_text_file_named_mp4_is_415()
     {

@@ -9,7 +9,10 @@ namespace VidStudio.Web.Api;
 
 // Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 
-public sealed record BatchResponse(string BatchId, IReadOnlyList<string> JobIds, string Status, int Total, int Completed, int Failed, IReadOnlyList<JobResponse> Jobs)
+public sealed record BatchResponse(
+    string BatchId, IReadOnlyList<string> JobIds, string Status, int Total, int Completed, int Failed, IReadOnlyList<JobResponse> Jobs,
+    // The secret that signs every job's callback, in the answer that created the batch only, when the server chose it.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static BatchResponse From(string batchId, IReadOnlyList<JobRecord> jobs)
     {

@@ -4,6 +4,7 @@ using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Api;
 
@@ -12,7 +13,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/convert")]
 [Produces("application/json")]
 public sealed class ConvertController(
-    JobService jobs, ConversionRequestResolver requests, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
+    JobService jobs, ConversionRequestResolver requests, CallbackRequestReader callbacks, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
     /// <remarks>
@@ -34,8 +35,9 @@ public sealed class ConvertController(
         BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
-        var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, Caller.From(User), cancellationToken))[0];
-        return AcceptedAtAction(nameof(StatusController.GetStatus), "Status", new { job_id = job.PublicId }, JobResponse.From(job));
+        var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
+        var job = (await jobs.CreateAsync([(upload.Files[0].Path, upload.Files[0].OriginalName)], options, null, Caller.From(User), cancellationToken, callback))[0];
+        return AcceptedAtAction(nameof(StatusController.GetStatus), "Status", new { job_id = job.PublicId }, JobResponse.From(job) with { CallbackSecret = callback?.GeneratedSecret });
     }
 
     /// <summary>Converts several videos with the same parameters.</summary>
@@ -55,9 +57,10 @@ public sealed class ConvertController(
         BeforeUpload();
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
+        var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
         var batchId = JobService.NewBatchId();
-        var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, Caller.From(User), cancellationToken);
-        return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created));
+        var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, Caller.From(User), cancellationToken, callback);
+        return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created) with { CallbackSecret = callback?.GeneratedSecret });
     }
 
     /// <summary>The checks that need no body: the upload budget and the disk floor, before a byte is stored.</summary>

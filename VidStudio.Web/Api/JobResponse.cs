@@ -24,7 +24,10 @@ public sealed record JobResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    JsonElement Options)
+    JsonElement Options,
+    string? CallbackUrl,
+    // The callback's signing secret, in the answer that created the job only, when the server chose it.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static JobResponse From(JobRecord job) => new(
         job.PublicId,
@@ -40,7 +43,8 @@ public sealed record JobResponse(
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt,
-        JobOptionsJson.ToElement(job.OptionsJson));
+        JobOptionsJson.ToElement(job.OptionsJson),
+        job.CallbackUrl);
 
     public static string StatusName(JobStatus status) => ApiNames.Of(status);
 }

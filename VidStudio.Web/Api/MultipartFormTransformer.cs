@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using VidStudio.Core.Options;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Api;
 
@@ -30,6 +31,21 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
         {
             Type = JsonSchemaType.String,
             Description = "Name of a preset (GET /api/v1/presets) whose parameters are the starting point; parameters sent with it override it.",
+        };
+        properties[WebhookAddressPolicy.CallbackUrlField] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Format = "uri",
+            MaxLength = WebhookAddressPolicy.MaxUrlLength,
+            Description = "http(s) URL POSTed the job's status record when it completes, fails or is cancelled (signed: X-VidStudio-Signature). "
+                + "Loopback, link-local and private addresses are refused (422) unless the server allows them.",
+        };
+        properties[CallbackRequestReader.SecretField] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            MinLength = WebhookSignature.MinSecretLength,
+            MaxLength = CallbackRequestReader.MaxSecretLength,
+            Description = "Key of the callback's HMAC-SHA256 signature; without one the server makes one and returns it once, as callback_secret in this answer.",
         };
         foreach (var field in ConversionParameters.All)
         {

@@ -22,6 +22,25 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             failures.AddRange(nested.Select(r => $"VidStudio:Auth: {r.ErrorMessage}"));
         }
 
+        nested.Clear();
+        if (!Validator.TryValidateObject(settings.Webhooks, new ValidationContext(settings.Webhooks), nested, validateAllProperties: true))
+        {
+            failures.AddRange(nested.Select(r => $"VidStudio:Webhooks: {r.ErrorMessage}"));
+        }
+
+        foreach (var endpoint in settings.Webhooks.Endpoints)
+        {
+            if (Webhooks.WebhookAddressPolicy.CheckSyntax(endpoint.Url) is { } error)
+            {
+                failures.Add($"VidStudio:Webhooks:Endpoints: '{endpoint.Url}': {error}");
+            }
+
+            if (endpoint.Secret.Length < Webhooks.WebhookSignature.MinSecretLength)
+            {
+                failures.Add($"VidStudio:Webhooks:Endpoints: the secret of '{endpoint.Url}' must have at least {Webhooks.WebhookSignature.MinSecretLength} characters.");
+            }
+        }
+
         if (settings.Auth.ApiKeys.Any(k => k.Length < 16))
         {
             failures.Add("VidStudio:Auth:ApiKeys: every key must have at least 16 characters.");

@@ -58,5 +58,13 @@ public sealed class JobRecord
 
     public List<ArtifactRecord> Artifacts { get; set; } = [];
 
+    /// <summary>Where to POST the job's final status record (<c>callback_url</c>); null when not asked.</summary>
+    public string? CallbackUrl { get; set; }
+
+    /// <summary>The key that signs the callback's body; the client sent it or got it once when the job was created.</summary>
+    public string? CallbackSecret { get; set; }
+
+    public List<WebhookDeliveryRecord> WebhookDeliveries { get; set; } = [];
+
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 }

@@ -18,6 +18,8 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<JobRecord>(job =>
@@ -34,6 +36,8 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
             job.Property(j => j.StartedAt).HasConversion(UtcTicks);
             job.Property(j => j.FinishedAt).HasConversion(UtcTicks);
             job.HasMany(j => j.Artifacts).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
+            job.HasMany(j => j.WebhookDeliveries).WithOne().HasForeignKey(d => d.JobId).OnDelete(DeleteBehavior.Cascade);
+            job.Property(j => j.CallbackUrl).HasMaxLength(Webhooks.WebhookAddressPolicy.MaxUrlLength);
             job.Ignore(j => j.IsFinished);
         });
         model.Entity<PresetRecord>(preset =>
@@ -59,6 +63,18 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
             key.Property(k => k.CreatedAt).HasConversion(UtcTicks);
             key.Property(k => k.LastUsedAt).HasConversion(UtcTicks);
             key.Property(k => k.RevokedAt).HasConversion(UtcTicks);
+        });
+        model.Entity<WebhookDeliveryRecord>(delivery =>
+        {
+            delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.Event).HasMaxLength(16);
+            delivery.Property(d => d.CreatedAt).HasConversion(UtcTicks);
+            delivery.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<WebhookAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("WebhookAttempts");
+            attempt.Property(a => a.AttemptedAt).HasConversion(UtcTicks);
         });
         model.Entity<ArtifactRecord>(artifact =>
         {

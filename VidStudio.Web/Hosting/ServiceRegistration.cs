@@ -15,6 +15,7 @@ using VidStudio.Web.Jobs;
 using VidStudio.Web.Maintenance;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Hosting;
 
@@ -58,6 +59,11 @@ public static class ServiceRegistration
         services.AddSingleton<ConversionRequestResolver>();
         services.AddTransient<ConversionJob>();
         services.AddTransient<CleanupJob>();
+        services.AddSingleton<WebhookAddressPolicy>();
+        services.AddSingleton<CallbackRequestReader>();
+        services.AddSingleton<WebhookClients>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddTransient<WebhookSender>();
         services.AddHostedService<JobRecovery>();
         services.AddHostedService<CleanupSchedule>();
         services.AddHangfire(hangfire => hangfire
@@ -80,8 +86,10 @@ public static class ServiceRegistration
         services.AddHangfireServer(server =>
         {
             server.ServerName = $"{Environment.MachineName}:maintenance";
-            server.Queues = [CleanupJob.Queue];
-            server.WorkerCount = 1;
+            server.Queues = [WebhookSender.Queue, CleanupJob.Queue];
+            server.WorkerCount = 2;
+            // Webhook retries are scheduled jobs: this server moves them to the queue on time (Hangfire's default looks every 15 s).
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Clamp(settings.Webhooks.RetryDelay.TotalSeconds / 2, 0.2, 15));
         });
         return services;
     }

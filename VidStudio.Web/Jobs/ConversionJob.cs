@@ -7,6 +7,7 @@ using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Jobs;
 
@@ -21,6 +22,7 @@ public sealed class ConversionJob(
     JobFiles files,
     RunningJobs running,
     JobNotifier notifier,
+    WebhookDispatcher webhooks,
     IOptions<VidStudioSettings> settings,
     TimeProvider clock,
     ILogger<ConversionJob> logger)
@@ -163,6 +165,7 @@ public sealed class ConversionJob(
 
         JobFiles.DeleteDirectory(files.UploadDirectory(job.PublicId));
         notifier.Changed(job.PublicId);
+        await webhooks.JobFinishedAsync(job.PublicId);
     }
 
     private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
@@ -199,6 +202,7 @@ public sealed class ConversionJob(
         }
 
         logger.LogInformation("Job {JobId} {Status}: {Error}", publicId, status, error ?? message);
+        await webhooks.JobFinishedAsync(publicId);
     }
 
     private const int FinalStatusAttempts = 6;

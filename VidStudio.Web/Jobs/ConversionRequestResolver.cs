@@ -33,7 +33,8 @@ public sealed class ConversionRequestResolver(PresetService presets, IOptions<Vi
                 ?? throw new InvalidOptionsException([new(PresetField, $"There is no preset '{presetName}' (GET /api/v1/presets lists them).")]);
         }
 
-        return ConversionOptionsParser.ParseValid(fields.Where(f => f.Key != PresetField), baseline);
+        // The callback fields belong to the job, not to its conversion (CallbackRequestReader reads them).
+        return ConversionOptionsParser.ParseValid(fields.Where(f => f.Key != PresetField && !Webhooks.CallbackRequestReader.Owns(f.Key)), baseline);
     }
 
     /// <summary>Options given without a preset (a preset's own parameters, for instance), over the defaults.</summary>

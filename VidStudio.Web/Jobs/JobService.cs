@@ -8,6 +8,7 @@ using VidStudio.Core.Rendering;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Jobs;
 
@@ -20,6 +21,7 @@ public sealed class JobService(
     JobFiles files,
     RunningJobs running,
     JobNotifier notifier,
+    WebhookDispatcher webhooks,
     DiskSpaceGuard disk,
     FfmpegTools tools,
     FontSet fonts,
@@ -36,7 +38,8 @@ public sealed class JobService(
     /// refused, they stay where they are, and the caller that staged them deletes them (one owner for each staged file).
     /// </summary>
     public async Task<IReadOnlyList<JobRecord>> CreateAsync(
-        IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, Caller owner, CancellationToken cancellationToken)
+        IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, Caller owner, CancellationToken cancellationToken,
+        JobCallback? callback = null)
     {
         options.EnsureValid();
         disk.EnsureRoomForNewJob();
@@ -70,6 +73,8 @@ public sealed class JobService(
                 Message = "Waiting in the queue",
                 CreatedAt = clock.GetUtcNow(),
                 InputSizeBytes = new FileInfo(stagedPath).Length,
+                CallbackUrl = callback?.Url,
+                CallbackSecret = callback?.Secret,
             };
             job.InputPath = files.InputPath(job.PublicId, originalFileName);
             Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);
@@ -119,6 +124,15 @@ public sealed class JobService(
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         return await VisibleTo(db.Jobs, caller).AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId, cancellationToken);
+    }
+
+    /// <summary>The job's webhook deliveries with their attempts, oldest first; empty when <paramref name="caller"/> may not see the job.</summary>
+    public async Task<IReadOnlyList<WebhookDeliveryRecord>> GetWebhookDeliveriesAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var jobIds = VisibleTo(db.Jobs, caller).Where(j => j.PublicId == publicId).Select(j => j.Id);
+        return await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts.OrderBy(a => a.Number))
+            .Where(d => jobIds.Contains(d.JobId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<JobRecord>> GetBatchAsync(string batchId, Caller caller, CancellationToken cancellationToken = default)
@@ -192,6 +206,7 @@ public sealed class JobService(
 
         DeleteUpload(publicId);
         notifier.Changed(publicId);
+        await webhooks.JobFinishedAsync(publicId);
         return CancelOutcome.Cancelled;
     }
 

@@ -100,6 +100,13 @@ namespace VidStudio.Web.Data.Migrations
                     b.Property<string>("BatchId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallbackSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -237,6 +244,81 @@ namespace VidStudio.Web.Data.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.WebhookAttemptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationMilliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("WebhookAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("VidStudio.Web.Data.WebhookDeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCallback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.ApiKeyRecord", b =>
                 {
                     b.HasOne("VidStudio.Web.Data.UserRecord", "User")
@@ -257,14 +339,39 @@ namespace VidStudio.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.WebhookAttemptRecord", b =>
+                {
+                    b.HasOne("VidStudio.Web.Data.WebhookDeliveryRecord", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VidStudio.Web.Data.WebhookDeliveryRecord", b =>
+                {
+                    b.HasOne("VidStudio.Web.Data.JobRecord", null)
+                        .WithMany("WebhookDeliveries")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.JobRecord", b =>
                 {
                     b.Navigation("Artifacts");
+
+                    b.Navigation("WebhookDeliveries");
                 });
 
             modelBuilder.Entity("VidStudio.Web.Data.UserRecord", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("VidStudio.Web.Data.WebhookDeliveryRecord", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using VidStudio.Tests.Security;
+using VidStudio.Tests.Support;
+
+namespace VidStudio.Tests.Webhooks;
+
+/// <summary>
+/// Webhooks as a receiver sees them: a server process that may call loopback (the tests' receiver lives there), a
+/// configured endpoint beside each job's own <c>callback_url</c>, and short retry delays.
+/// </summary>
+[Collection(nameof(StandaloneServers))]
+public sealed class WebhookDeliveryTests : IAsyncLifetime
+{
+    private const string ConfiguredSecret = "configured-endpoint-secret";
+    private readonly TestMedia _media = new();
+    private readonly WebhookReceiver _receiver = new();
+    private ServerProcess _server = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = new ServerProcess(_media.PathOf("webhook-data"), new Dictionary<string, string>
+        {
+            ["VidStudio__Webhooks__AllowPrivateNetworks"] = "true",
+            ["VidStudio__Webhooks__RetryDelay"] = "00:00:00.300",
+            ["VidStudio__Webhooks__MaxAttempts"] = "4",
+            ["VidStudio__Webhooks__Endpoints__0__Url"] = _receiver.Url("/configured"),
+            ["VidStudio__Webhooks__Endpoints__0__Secret"] = ConfiguredSecret,
+        });
+        await _server.StartAsync();
+        _client = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _server.Dispose();
+        _receiver.Dispose();
+        _media.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<JsonElement> SubmitAsync(double seconds, params (string, string)[] fields)
+    {
+        var clip = _media.TestSource($"webhook-{seconds}.mp4", 160, 90, fps: 5, seconds: seconds, audio: false);
+        var response = await _client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, [("width", "20"), ("save_mp4", "false"), .. fields]));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    [Fact]
+    public async Task A_finished_job_is_posted_once_to_its_callback_and_to_the_configured_endpoint_each_signed_with_its_secret()
+    {
+        var created = await SubmitAsync(1, ("callback_url", _receiver.Url("/hook")));
+        var jobId = created.GetProperty("job_id").GetString()!;
+        var secret = created.GetProperty("callback_secret").GetString()!;
+        var final = (await ApiClient.WaitForJobAsync(_client, jobId))[^1];
+
+        var hook = (await _receiver.WaitForAsync("/hook", 1, TimeSpan.FromSeconds(20)))[0];
+        var configured = (await _receiver.WaitForAsync("/configured", 1, TimeSpan.FromSeconds(20)))[0];
+        Assert.Equal("POST", hook.Method);
+        Assert.True(hook.IsSignedWith(secret), "the callback must be signed with the secret the API returned");
+        Assert.False(hook.IsSignedWith(ConfiguredSecret));
+        Assert.True(configured.IsSignedWith(ConfiguredSecret), "a configured endpoint's call must be signed with its own secret");
+        Assert.Equal("job.completed", hook.Headers["X-VidStudio-Event"]);
+        Assert.StartsWith("application/json", hook.Headers["Content-Type"]);
+        var body = JsonDocument.Parse(hook.Body).RootElement;
+        Assert.Equal(jobId, body.GetProperty("job_id").GetString());
+        Assert.Equal("completed", body.GetProperty("status").GetString());
+        Assert.Equal(final.GetProperty("result").GetProperty("frames_count").GetInt32(), body.GetProperty("result").GetProperty("frames_count").GetInt32());
+        Assert.False(body.TryGetProperty("callback_secret", out _), "the secret must never travel in a status record");
+        Assert.Equal(hook.Text, configured.Text);
+        // The status record itself never shows the secret either.
+        Assert.False(final.TryGetProperty("callback_secret", out _));
+
+        // Delivered means done: nothing more arrives.
+        await Task.Delay(1500);
+        Assert.Single(_receiver.To("/hook"));
+        Assert.Single(_receiver.To("/configured"));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_twice_gets_the_third_attempt_redirects_are_not_followed_and_the_job_page_lists_every_attempt()
+    {
+        // First a redirect (which must not be followed), then a 500, then 200.
+        _receiver.Answer = (path, earlier) => path == "/flaky"
+            ? earlier switch { 0 => (302, _receiver.Url("/elsewhere")), 1 => (500, null), _ => (200, null) }
+            : (200, null);
+        var created = await SubmitAsync(1, ("callback_url", _receiver.Url("/flaky")), ("callback_secret", "a-secret-the-client-chose"));
+        Assert.False(created.TryGetProperty("callback_secret", out _), "a secret the client chose is not echoed back");
+        var jobId = created.GetProperty("job_id").GetString()!;
+        await ApiClient.WaitForJobAsync(_client, jobId);
+
+        var attempts = await _receiver.WaitForAsync("/flaky", 3, TimeSpan.FromSeconds(30));
+        Assert.All(attempts, a => Assert.True(a.IsSignedWith("a-secret-the-client-chose")));
+        Assert.Single(attempts.Select(a => a.Headers["X-VidStudio-Delivery"]).Distinct());
+        Assert.Single(attempts.Select(a => a.Text).Distinct());
+        Assert.Empty(_receiver.To("/elsewhere"));
+
+        // The job page (server-rendered) shows the three attempts and the outcome.
+        var page = await WaitForPageAsync($"/jobs/{jobId}", "delivered");
+        Assert.Contains("HTTP 302: redirects are not followed", page);
+        Assert.Contains("HTTP 500", page);
+        Assert.Contains("HTTP 200", page);
+        await Task.Delay(1000);
+        Assert.Equal(3, _receiver.To("/flaky").Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_is_reported_and_an_endpoint_that_never_answers_well_is_given_up_after_the_configured_attempts()
+    {
+        _receiver.Answer = (path, _) => path == "/down" ? (503, null) : (200, null);
+        // Long enough that the DELETE below finds it still queued or running.
+        var created = await SubmitAsync(60, ("callback_url", _receiver.Url("/down")));
+        var jobId = created.GetProperty("job_id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/v1/jobs/{jobId}")).StatusCode);
+
+        var attempts = await _receiver.WaitForAsync("/down", 4, TimeSpan.FromSeconds(30));
+        Assert.Equal("job.cancelled", attempts[0].Headers["X-VidStudio-Event"]);
+        Assert.Equal("cancelled", JsonDocument.Parse(attempts[0].Body).RootElement.GetProperty("status").GetString());
+        var page = await WaitForPageAsync($"/jobs/{jobId}", "gave up after 4");
+        Assert.Contains("HTTP 503", page);
+        await Task.Delay(3000);
+        Assert.Equal(4, _receiver.To("/down").Count);
+    }
+
+    private async Task<string> WaitForPageAsync(string path, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string page;
+        do
+        {
+            page = await _client.GetStringAsync(path);
+            if (page.Contains(text, StringComparison.Ordinal))
+            {
+                return page;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new TimeoutException($"{path} never showed '{text}':\n{page}");
+    }
+}
