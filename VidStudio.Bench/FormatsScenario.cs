@@ -16,6 +16,7 @@ internal static class FormatsScenario
         ("cast", new() { SaveCast = true, SavePng = false, SaveMp4 = false }),
         ("gif", new() { SaveGif = true, SavePng = false, SaveMp4 = false }),
         ("webm alpha", new() { SaveWebmAlpha = true, TransparentBg = true, SavePng = false, SaveMp4 = false }),
+        ("html", new() { SaveHtml = true, SavePng = false, SaveMp4 = false }),
     ];
 
     public static async Task RunAsync(VideoConverter converter, string work, string clip)
