@@ -19,6 +19,7 @@ catch (InvalidOperationException e)
     return Startup.Fail(e.Message);
 }
 
+settings.Database.ConnectionString ??= builder.Configuration.GetConnectionString("VidStudio");
 var invalid = SettingsValidation.Validate(settings);
 if (invalid.Count > 0)
 {
@@ -49,7 +50,11 @@ builder.Services
 // Keys for antiforgery and Blazor circuits live with the data, so a restart (or a new container) keeps them.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");
 
-builder.Build().UseVidStudio(settings).Run();
+var app = builder.Build();
+// Before anything resolves Hangfire's storage (the dashboard, the job client): on PostgreSQL the first node's
+// migration creates the database that storage connects to.
+await app.Services.GetRequiredService<VidStudio.Web.Data.DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+app.UseVidStudio(settings).Run();
 return 0;
 
 /// <summary>Makes Program visible to the test host.</summary>

@@ -126,6 +126,8 @@ public sealed class VidStudioSettings
 
     public WebhookSettings Webhooks { get; set; } = new();
 
+    public DatabaseSettings Database { get; set; } = new();
+
     /// <summary>How often a job writes its progress to the database at most.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProgressWriteInterval { get; set; } = TimeSpan.FromMilliseconds(500);

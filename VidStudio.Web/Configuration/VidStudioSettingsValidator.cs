@@ -41,6 +41,11 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             }
         }
 
+        if (settings.Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
+        {
+            failures.Add("VidStudio:Database:Provider is postgres: set ConnectionStrings:VidStudio (or VidStudio:Database:ConnectionString).");
+        }
+
         if (settings.Auth.ApiKeys.Any(k => k.Length < 16))
         {
             failures.Add("VidStudio:Auth:ApiKeys: every key must have at least 16 characters.");

@@ -9,3 +9,10 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Vid
     public VidStudioDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<VidStudioDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary><c>dotnet ef migrations add NAME --context PostgresDbContext --output-dir Data/Migrations/Postgres</c>; no server is contacted.</summary>
+public sealed class DesignTimePostgresDbContextFactory : IDesignTimeDbContextFactory<PostgresDbContext>
+{
+    public PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=vidstudio_design").Options);
+}

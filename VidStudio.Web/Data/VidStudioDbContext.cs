@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace VidStudio.Web.Data;
 
-public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> options) : DbContext(options)
+/// <summary>The job table, presets, users and keys. This type carries the SQLite migrations; <see cref="PostgresDbContext"/> the PostgreSQL ones.</summary>
+public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
 {
     private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
         new(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
@@ -19,6 +20,9 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
+    /// <summary>Names (presets, users) compare without case: SQLite's built-in NOCASE here.</summary>
+    protected virtual string CaseInsensitiveCollation => "NOCASE";
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -43,13 +47,13 @@ public sealed class VidStudioDbContext(DbContextOptions<VidStudioDbContext> opti
         model.Entity<PresetRecord>(preset =>
         {
             preset.HasIndex(p => new { p.OwnerId, p.Name }).IsUnique();
-            preset.Property(p => p.Name).HasMaxLength(PresetRecord.MaxNameLength).UseCollation("NOCASE");
+            preset.Property(p => p.Name).HasMaxLength(PresetRecord.MaxNameLength).UseCollation(CaseInsensitiveCollation);
             preset.Property(p => p.CreatedAt).HasConversion(UtcTicks);
         });
         model.Entity<UserRecord>(user =>
         {
             user.HasIndex(u => u.Name).IsUnique();
-            user.Property(u => u.Name).HasMaxLength(UserRecord.MaxNameLength).UseCollation("NOCASE");
+            user.Property(u => u.Name).HasMaxLength(UserRecord.MaxNameLength).UseCollation(CaseInsensitiveCollation);
             user.Property(u => u.Role).HasConversion<string>().HasMaxLength(8);
             user.Property(u => u.CreatedAt).HasConversion(UtcTicks);
             user.HasMany(u => u.Keys).WithOne(k => k.User).HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);

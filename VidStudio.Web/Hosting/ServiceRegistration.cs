@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -44,12 +43,12 @@ public static class ServiceRegistration
     }
 
     /// <summary>
-    /// The job table, the job and preset services, and Hangfire on its own SQLite file. JobRecovery is registered before the
+    /// The job table, the job and preset services, and Hangfire on the configured database. JobRecovery is registered before the
     /// Hangfire servers so it migrates and re-queues before they start.
     /// </summary>
     public static IServiceCollection AddVidStudioJobs(this IServiceCollection services, VidStudioSettings settings)
     {
-        services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(settings.DataPath, "vidstudio.db")}"));
+        services.AddVidStudioDatabase(settings);
         services.AddSingleton<JobFiles>();
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<JobNotifier>();
@@ -70,13 +69,7 @@ public static class ServiceRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            // Its own database file: Hangfire's table names are unprefixed. A conversion never runs longer than JobTimeout,
-            // so a job fetched by a crashed process becomes visible again soon after that, never while it still runs.
-            .UseSQLiteStorage(Path.Combine(settings.DataPath, "hangfire.db"), new SQLiteStorageOptions
-            {
-                QueuePollInterval = settings.QueuePollInterval,
-                InvisibilityTimeout = settings.JobTimeout + TimeSpan.FromMinutes(5),
-            }));
+            .UseVidStudioStorage(settings));
         services.AddHangfireServer(server =>
         {
             server.ServerName = $"{Environment.MachineName}:conversions";

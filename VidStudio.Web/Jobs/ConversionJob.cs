@@ -130,7 +130,7 @@ public sealed class ConversionJob(
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
         }
-        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             logger.LogError(e, "Job {JobId}: its result could not be recorded", job.PublicId);
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The conversion finished but its result could not be recorded (database error); its files were removed.", startedAt);
@@ -194,7 +194,7 @@ public sealed class ConversionJob(
                     .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
                 break;
             }
-            catch (Exception e) when (attempt < FinalStatusAttempts && e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (attempt < FinalStatusAttempts && e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Job {JobId}: recording its final status failed (attempt {Attempt}); retrying", publicId, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
@@ -258,7 +258,7 @@ public sealed class ConversionJob(
                             .SetProperty(j => j.Message, latest.Message)
                             .SetProperty(j => j.EtaSeconds, latest.EtaSeconds));
                     }
-                    catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                    catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
                     {
                         _owner.LogProgressWriteFailure(e, _publicId);
                         await failed.CancelAsync();

@@ -7,7 +7,7 @@ using VidStudio.Web.Data;
 namespace VidStudio.Web.Jobs;
 
 /// <summary>
-/// Start-up work that must happen before Hangfire's servers start: migrate the database, create folders, and give
+/// Start-up work that must happen before Hangfire's servers start (after Program migrated the database): create folders, and give
 /// every unfinished job a fresh Hangfire job. Hangfire's SQLite storage would re-fetch a job interrupted by a crash only
 /// after its invisibility timeout (30 minutes by default); re-enqueueing makes it run again within seconds, and the
 /// ownership check in <see cref="ConversionJob"/> makes the old copy a no-op if it ever comes back.
@@ -20,11 +20,6 @@ public sealed class JobRecovery(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
         files.EnsureDirectories();
         foreach (var staged in Directory.EnumerateFiles(files.StagingDirectory))
         {
