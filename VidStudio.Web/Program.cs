@@ -45,7 +45,7 @@ builder.Services
     .AddVidStudioEngine(settings)
     .AddVidStudioJobs(settings)
     .AddVidStudioAuth(settings)
-    .AddVidStudioStudio()
+    .AddVidStudioStudio(settings)
     .AddVidStudioApi(settings);
 // Keys for antiforgery and Blazor circuits live with the data, so a restart (or a new container) keeps them.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");

@@ -65,7 +65,8 @@ public sealed class ServerProcess : IDisposable
 
             try
             {
-                if ((await Client.GetAsync($"{BaseUrl}/api/v1/health")).StatusCode == HttpStatusCode.OK)
+                // /health answers on every role (a worker serves nothing else).
+                if ((await Client.GetAsync($"{BaseUrl}/health")).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
 using VidStudio.Web.Jobs;
+using Microsoft.Extensions.Options;
+using VidStudio.Core.Options;
+using VidStudio.Web.Configuration;
 
 namespace VidStudio.Web.Api;
 
@@ -9,7 +12,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/health")]
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Produces("application/json")]
-public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg) : ControllerBase
+public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     // The process's own start, not a static initialised on the first request (which made the first uptime negative).
     private static readonly DateTimeOffset StartedAt = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
@@ -17,7 +20,10 @@ public sealed class HealthController(JobService jobs, RunningJobs running, Ffmpe
     /// <summary><c>healthy</c>, or <c>degraded</c> when ffmpeg cannot be run (conversions would fail).</summary>
     [HttpGet]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
-    public async Task<HealthResponse> Get(CancellationToken cancellationToken)
+    public Task<HealthResponse> Get(CancellationToken cancellationToken) => ReportAsync(jobs, running, ffmpeg, settings.Value, cancellationToken);
+
+    /// <summary>The report of <c>/api/v1/health</c>, also served at <c>/health</c> on every node (a worker serves nothing else).</summary>
+    public static async Task<HealthResponse> ReportAsync(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, VidStudioSettings settings, CancellationToken cancellationToken)
     {
         var version = await ffmpeg.GetVersionAsync(cancellationToken);
         return new HealthResponse(
@@ -26,6 +32,7 @@ public sealed class HealthController(JobService jobs, RunningJobs running, Ffmpe
             Math.Round(Math.Max(0, (DateTimeOffset.UtcNow - StartedAt).TotalSeconds), 1),
             await jobs.CountActiveAsync(cancellationToken),
             running.Count,
-            new FfmpegHealth(version is not null, version));
+            new FfmpegHealth(version is not null, version),
+            ApiNames.Of(settings.Role));
     }
 }

@@ -9,4 +9,4 @@ namespace VidStudio.Web.Api;
 
 // Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 
-public sealed record HealthResponse(string Status, string Version, double UptimeSeconds, int ActiveJobs, int RunningJobs, FfmpegHealth Ffmpeg);
+public sealed record HealthResponse(string Status, string Version, double UptimeSeconds, int ActiveJobs, int RunningJobs, FfmpegHealth Ffmpeg, string Role);

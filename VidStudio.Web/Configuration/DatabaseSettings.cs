@@ -20,3 +20,10 @@ public enum DatabaseProvider
     Sqlite,
     Postgres,
 }
+
+public enum NodeRole
+{
+    All,
+    Web,
+    Worker,
+}

@@ -128,6 +128,21 @@ public sealed class VidStudioSettings
 
     public DatabaseSettings Database { get; set; } = new();
 
+    /// <summary>
+    /// What this process does: <c>all</c> (one process, the default), <c>web</c> (Studio, API, WebSocket, docs and
+    /// dashboard; no conversions) or <c>worker</c> (conversions, webhooks and cleanup; only <c>GET /health</c>).
+    /// Several nodes need <see cref="DatabaseProvider.Postgres"/> and one shared data folder.
+    /// </summary>
+    public NodeRole Role { get; set; } = NodeRole.All;
+
+    /// <summary>How long a conversion whose worker stopped heart-beating stays invisible before another worker takes it (PostgreSQL).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan WorkerLeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool RunsConversions => Role != NodeRole.Web;
+
+    public bool ServesWeb => Role != NodeRole.Worker;
+
     /// <summary>How often a job writes its progress to the database at most.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProgressWriteInterval { get; set; } = TimeSpan.FromMilliseconds(500);

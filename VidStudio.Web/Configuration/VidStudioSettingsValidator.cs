@@ -41,6 +41,11 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             }
         }
 
+        if (settings.Role != NodeRole.All && settings.Database.Provider != DatabaseProvider.Postgres)
+        {
+            failures.Add($"VidStudio:Role is {settings.Role.ToString().ToLowerInvariant()}: web and worker nodes share one database, so VidStudio:Database:Provider must be postgres (SQLite is one process's).");
+        }
+
         if (settings.Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(settings.Database.ConnectionString))
         {
             failures.Add("VidStudio:Database:Provider is postgres: set ConnectionStrings:VidStudio (or VidStudio:Database:ConnectionString).");

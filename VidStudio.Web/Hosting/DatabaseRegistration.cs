@@ -31,12 +31,11 @@ public static class DatabaseRegistration
 
     /// <summary>
     /// Hangfire's storage: its own SQLite file (its table names are unprefixed), or the schema <c>hangfire</c> of the
-    /// PostgreSQL database. A conversion never runs longer than JobTimeout, so a job fetched by a crashed process becomes
-    /// visible again soon after that, never while it still runs.
+    /// PostgreSQL database. On SQLite a conversion never runs longer than JobTimeout, so a job fetched by a crashed
+    /// process becomes visible again soon after that, never while it still runs (and a restart re-queues it at once).
     /// </summary>
     public static IGlobalConfiguration UseVidStudioStorage(this IGlobalConfiguration hangfire, VidStudioSettings settings)
     {
-        var invisibility = settings.JobTimeout + TimeSpan.FromMinutes(5);
         return settings.Database.Provider == DatabaseProvider.Postgres
             ? hangfire.UsePostgreSqlStorage(
                 c => c.UseNpgsqlConnection(settings.Database.ConnectionString),
@@ -44,13 +43,16 @@ public static class DatabaseRegistration
                 {
                     SchemaName = HangfireSchema,
                     QueuePollInterval = settings.QueuePollInterval,
-                    InvisibilityTimeout = invisibility,
+                    // A running conversion's lease is renewed by its worker's heartbeat; when the worker dies (SIGKILL,
+                    // power loss) the lease runs out and another worker takes the job within WorkerLeaseTimeout.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = settings.WorkerLeaseTimeout,
                     PrepareSchemaIfNecessary = true,
                 })
             : hangfire.UseSQLiteStorage(Path.Combine(settings.DataPath, "hangfire.db"), new SQLiteStorageOptions
             {
                 QueuePollInterval = settings.QueuePollInterval,
-                InvisibilityTimeout = invisibility,
+                InvisibilityTimeout = settings.JobTimeout + TimeSpan.FromMinutes(5),
             });
     }
 

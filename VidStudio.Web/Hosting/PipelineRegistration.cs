@@ -1,9 +1,11 @@
 using Hangfire;
 using Serilog;
+using VidStudio.Web.Api;
 using VidStudio.Web.Api.WebSockets;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Components;
 using VidStudio.Web.Configuration;
+using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
 
 namespace VidStudio.Web.Hosting;
@@ -26,6 +28,14 @@ public static class PipelineRegistration
         if (settings.CorsOrigins.Length > 0)
         {
             app.UseCors();
+        }
+
+        // Probes ask every node the same question; on a worker it is the only one there is.
+        app.MapGet("/health", async (JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
+            Results.Json(await HealthController.ReportAsync(jobs, running, ffmpeg, settings, cancellationToken), ApiJson.Options)).ExcludeFromDescription();
+        if (!settings.ServesWeb)
+        {
+            return app;
         }
 
         // WebSockets first: the API-key handler accepts ?api_key only on a WebSocket handshake, which this middleware recognises.

@@ -65,20 +65,30 @@ public static class ServiceRegistration
         services.AddTransient<WebhookSender>();
         services.AddHostedService<JobRecovery>();
         services.AddHostedService<CleanupSchedule>();
+        if (settings.Database.Provider == DatabaseProvider.Postgres && settings.ServesWeb)
+        {
+            services.AddHostedService<JobChangeWatcher>();
+        }
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseVidStudioStorage(settings));
+        if (!settings.RunsConversions)
+        {
+            // A web node only enqueues: Hangfire's client needs no server here.
+            return services;
+        }
+
         services.AddHangfireServer(server =>
         {
-            server.ServerName = $"{Environment.MachineName}:conversions";
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:conversions";
             server.Queues = [ConversionJob.Queue];
             server.WorkerCount = settings.MaxConcurrentJobs;
         });
         services.AddHangfireServer(server =>
         {
-            server.ServerName = $"{Environment.MachineName}:maintenance";
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:maintenance";
             server.Queues = [WebhookSender.Queue, CleanupJob.Queue];
             server.WorkerCount = 2;
             // Webhook retries are scheduled jobs: this server moves them to the queue on time (Hangfire's default looks every 15 s).
@@ -88,14 +98,18 @@ public static class ServiceRegistration
     }
 
     /// <summary>The Studio: Blazor Server with MudBlazor, its sources and style samples.</summary>
-    public static IServiceCollection AddVidStudioStudio(this IServiceCollection services)
+    public static IServiceCollection AddVidStudioStudio(this IServiceCollection services, VidStudioSettings settings)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Notifications bottom-left: at the top right they covered the job page's action buttons.
         services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddSingleton<StudioSources>();
         services.AddSingleton<StyleSamples>();
-        services.AddHostedService<SampleClipWarmup>();
+        if (settings.ServesWeb)
+        {
+            services.AddHostedService<SampleClipWarmup>();
+        }
+
         return services;
     }
 

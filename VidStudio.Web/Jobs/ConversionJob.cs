@@ -88,16 +88,19 @@ public sealed class ConversionJob(
         var timeout = settings.Value.JobTimeout;
         using var timeoutSource = new CancellationTokenSource(timeout);
         using var progressFailed = new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(userCancel, timeoutSource.Token, shutdown, progressFailed.Token);
-        await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval, progressFailed);
+        using var stoppedElsewhere = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(userCancel, timeoutSource.Token, shutdown, progressFailed.Token, stoppedElsewhere.Token);
+        await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval, progressFailed, stoppedElsewhere);
         try
         {
             var options = JobOptionsJson.Deserialize(job.OptionsJson);
             var request = new ConversionRequest(job.InputPath!, output, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson) };
             var result = await converter.ConvertAsync(request, progress, linked.Token);
             await progress.StopAsync();
-            await CompleteAsync(job, result, startedAt);
-            logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);
+            if (await CompleteAsync(job, result, startedAt))
+            {
+                logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);
+            }
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !userCancel.IsCancellationRequested && !timeoutSource.IsCancellationRequested)
         {
@@ -112,6 +115,11 @@ public sealed class ConversionJob(
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed",
                 "The job's progress could not be recorded (the database did not accept writes), so it was stopped.", startedAt);
+        }
+        catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
+        {
+            await progress.StopAsync();
+            DiscardRun(job.PublicId, "it was cancelled or deleted through another node");
         }
         catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
         {
@@ -142,13 +150,20 @@ public sealed class ConversionJob(
         }
     }
 
-    private async Task CompleteAsync(JobRecord job, ConversionResult result, DateTimeOffset startedAt)
+    /// <summary>Records the result; false when the job stopped being this run's meanwhile (cancelled or deleted on another node).</summary>
+    private async Task<bool> CompleteAsync(JobRecord job, ConversionResult result, DateTimeOffset startedAt)
     {
         var finishedAt = clock.GetUtcNow();
         await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var record = await db.Jobs.Include(j => j.Artifacts).SingleAsync(j => j.PublicId == job.PublicId);
+            var record = await db.Jobs.Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == job.PublicId);
+            if (record is not { Status: JobStatus.Processing })
+            {
+                DiscardRun(job.PublicId, "it was cancelled or deleted while its last frames were written");
+                return false;
+            }
+
             record.Artifacts.Clear();
             record.Artifacts.AddRange(result.Artifacts.Select(a => new ArtifactRecord { Kind = a.Kind, FileName = a.FileName, SizeBytes = a.SizeBytes }));
             record.Status = JobStatus.Completed;
@@ -166,6 +181,16 @@ public sealed class ConversionJob(
         JobFiles.DeleteDirectory(files.UploadDirectory(job.PublicId));
         notifier.Changed(job.PublicId);
         await webhooks.JobFinishedAsync(job.PublicId);
+        return true;
+    }
+
+    /// <summary>The record already tells the job's end (another node wrote it); this run's files are all that is left.</summary>
+    private void DiscardRun(string publicId, string reason)
+    {
+        JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
+        JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+        notifier.Changed(publicId);
+        logger.LogInformation("Job {JobId}: run stopped, {Reason}", publicId, reason);
     }
 
     private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
@@ -221,6 +246,19 @@ public sealed class ConversionJob(
         notifier.Changed(publicId);
     }
 
+    /// <summary>Updates the job only while it is still processing; false when it is not (another node cancelled or deleted it).</summary>
+    private async Task<bool> UpdateWhileProcessingAsync(string publicId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
+    {
+        int updated;
+        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+        {
+            updated = await db.Jobs.Where(j => j.PublicId == publicId && j.Status == JobStatus.Processing).ExecuteUpdateAsync(setters);
+        }
+
+        notifier.Changed(publicId);
+        return updated > 0;
+    }
+
     /// <summary>
     /// Keeps the latest progress from the engine and writes it at most every <c>interval</c>, off the engine's thread,
     /// so SQLite sees a few small writes a second whatever the frame rate.
@@ -233,8 +271,12 @@ public sealed class ConversionJob(
         private readonly Task _loop;
         private ConversionProgress? _latest;
 
-        /// <summary><paramref name="failed"/> is cancelled when a write fails: a job whose state cannot be recorded is stopped.</summary>
-        public ProgressWriter(ConversionJob owner, string publicId, TimeSpan interval, CancellationTokenSource failed)
+        /// <summary>
+        /// <paramref name="failed"/> is cancelled when a write fails: a job whose state cannot be recorded is stopped.
+        /// <paramref name="stoppedElsewhere"/> is cancelled when the record no longer says "processing": the job was
+        /// cancelled or deleted through a node this run does not share a process with.
+        /// </summary>
+        public ProgressWriter(ConversionJob owner, string publicId, TimeSpan interval, CancellationTokenSource failed, CancellationTokenSource stoppedElsewhere)
         {
             _owner = owner;
             _publicId = publicId;
@@ -253,10 +295,14 @@ public sealed class ConversionJob(
                     written = latest;
                     try
                     {
-                        await _owner.UpdateAsync(_publicId, s => s
+                        if (!await _owner.UpdateWhileProcessingAsync(_publicId, s => s
                             .SetProperty(j => j.Progress, latest.Fraction)
                             .SetProperty(j => j.Message, latest.Message)
-                            .SetProperty(j => j.EtaSeconds, latest.EtaSeconds));
+                            .SetProperty(j => j.EtaSeconds, latest.EtaSeconds)))
+                        {
+                            await stoppedElsewhere.CancelAsync();
+                            return;
+                        }
                     }
                     catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
                     {

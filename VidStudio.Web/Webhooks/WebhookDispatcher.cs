@@ -20,8 +20,6 @@ public sealed class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     /// <summary>Queues the finished job's notifications; never throws (a notification must not fail the job it reports).</summary>
     public async Task JobFinishedAsync(string publicId)
     {
@@ -48,7 +46,7 @@ public sealed class WebhookDispatcher(
                 return;
             }
 
-            var body = JsonSerializer.Serialize(JobResponse.From(job), Json);
+            var body = JsonSerializer.Serialize(JobResponse.From(job), ApiJson.Options);
             var eventName = "job." + JobResponse.StatusName(job.Status);
             var createdAt = clock.GetUtcNow();
             WebhookDeliveryRecord Delivery(string url, string secret, bool fromCallback) => new()
@@ -78,12 +76,5 @@ public sealed class WebhookDispatcher(
         {
             hangfire.Enqueue<WebhookSender>(WebhookSender.Queue, s => s.SendAsync(delivery.Id, 1, CancellationToken.None));
         }
-    }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiJson.Configure(options);
-        return options;
     }
 }

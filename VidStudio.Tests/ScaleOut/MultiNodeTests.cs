@@ -1,0 +1,242 @@
+using System.Net;
+using System.Text.Json;
+using VidStudio.Tests.Security;
+using VidStudio.Tests.Support;
+
+namespace VidStudio.Tests.ScaleOut;
+
+/// <summary>
+/// One web node and two worker nodes, each its own process, on one PostgreSQL database and one shared data folder
+/// (what a Docker volume or NFS mount gives several machines).
+/// </summary>
+[Collection(nameof(StandaloneServers))]
+public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PostgresCluster>, IAsyncLifetime
+{
+    private const int WorkerSlots = 2;
+    private readonly TestMedia _media = new();
+    private readonly string _database = "nodes_" + Guid.NewGuid().ToString("N")[..8];
+    private ServerProcess _web = null!;
+    private readonly List<ServerProcess> _workers = [];
+    private HttpClient _client = null!;
+
+    private string Shared => _media.PathOf("shared");
+
+    private ServerProcess Node(string role, string name) => new(Shared, new Dictionary<string, string>
+    {
+        ["VidStudio__Database__Provider"] = "postgres",
+        ["ConnectionStrings__VidStudio"] = postgres.ConnectionString(_database),
+        ["VidStudio__Role"] = role,
+        ["VidStudio__MaxConcurrentJobs"] = WorkerSlots.ToString(),
+        ["VidStudio__WorkerLeaseTimeout"] = "00:00:10",
+        ["VidStudio__ProgressWriteInterval"] = "00:00:00.200",
+        // Each node logs to a file of its own in the shared folder.
+        ["VidStudio__LogFile"] = $"logs/{name}-.log",
+    });
+
+    public async Task InitializeAsync()
+    {
+        _web = Node("web", "web");
+        await _web.StartAsync();
+        _workers.Add(Node("worker", "worker1"));
+        _workers.Add(Node("worker", "worker2"));
+        await Task.WhenAll(_workers.Select(w => w.StartAsync()));
+        _client = new HttpClient { BaseAddress = new Uri(_web.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Task DisposeAsync()
+    {
+        _client.Dispose();
+        _web.Dispose();
+        _workers.ForEach(w => w.Dispose());
+        _media.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<string> SubmitAsync(string clip, params (string, string)[] fields)
+    {
+        var response = await _client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, fields));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("job_id").GetString()!;
+    }
+
+    private static async Task<int> RunningOnAsync(ServerProcess node) =>
+        (await (await node.Client.GetAsync($"{node.BaseUrl}/health")).JsonAsync()).GetProperty("running_jobs").GetInt32();
+
+    private static int Completions(ServerProcess node, string jobId) =>
+        node.Output.Split('\n').Count(l => l.Contains($"Job {jobId} completed", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_web_node_runs_nothing_the_workers_share_twelve_jobs_within_their_slots_and_the_web_node_restarting_loses_none()
+    {
+        var web = await (await _web.Client.GetAsync($"{_web.BaseUrl}/health")).JsonAsync();
+        Assert.Equal("web", web.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _workers[0].Client.GetAsync($"{_workers[0].BaseUrl}/api/v1/jobs")).StatusCode);
+
+        var clip = _media.TestSource("burst.mp4", 320, 180, fps: 25, seconds: 4);
+        var jobs = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            jobs.Add(await SubmitAsync(clip, ("width", "60")));
+        }
+
+        // While they run: no worker above its slots, the web node never converting; halfway, the web node restarts.
+        var most = 0;
+        var restarted = false;
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            foreach (var worker in _workers)
+            {
+                most = Math.Max(most, await RunningOnAsync(worker));
+            }
+
+            var statuses = new List<string>();
+            foreach (var id in jobs)
+            {
+                statuses.Add((await (await _client.GetAsync($"/api/v1/status/{id}")).JsonAsync()).GetProperty("status").GetString()!);
+            }
+
+            if (statuses.All(s => s is "completed" or "failed" or "cancelled"))
+            {
+                Assert.All(statuses, s => Assert.Equal("completed", s));
+                break;
+            }
+
+            if (!restarted && statuses.Count(s => s == "completed") >= 3)
+            {
+                _web.KillHard();
+                await _web.StartAsync();
+                restarted = true;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not all done in time: {string.Join(", ", statuses)}");
+            await Task.Delay(150);
+        }
+
+        output.WriteLine($"12 jobs done; most running on one worker at once: {most}; completions per worker: {string.Join("/", _workers.Select(w => jobs.Count(id => Completions(w, id) > 0)))}");
+        Assert.True(restarted, "the web node was never restarted mid-run");
+        Assert.InRange(most, 1, WorkerSlots);
+        var perWorker = _workers.Select(w => jobs.Count(id => Completions(w, id) > 0)).ToList();
+        Assert.All(perWorker, count => Assert.True(count > 0, $"a worker ran no job: {string.Join("/", perWorker)}"));
+        Assert.All(jobs, id => Assert.Equal(1, _workers.Sum(w => Completions(w, id))));
+        Assert.Equal(0, Completions(_web, jobs[0]));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/download/{jobs[^1]}/video")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_job_hands_it_to_the_other_which_completes_it_once_from_the_start()
+    {
+        var clip = _media.TestSource("long.mp4", 640, 360, fps: 25, seconds: 12);
+        var jobId = await SubmitAsync(clip, ("width", "100"));
+
+        // Wait until one worker is well into it, and kill that one.
+        ServerProcess? running = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (running is null)
+        {
+            var status = await (await _client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync();
+            if (status.GetProperty("status").GetString() == "processing" && status.GetProperty("progress").GetDouble() > 0.15)
+            {
+                foreach (var worker in _workers)
+                {
+                    if (await RunningOnAsync(worker) > 0)
+                    {
+                        running = worker;
+                    }
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the job never got going");
+            await Task.Delay(100);
+        }
+
+        running.KillHard();
+        var killedAt = DateTime.UtcNow;
+        var survivor = _workers.Single(w => w != running);
+
+        // The survivor takes it up once the dead worker's lease runs out, starts afresh, and finishes.
+        var restartedAfter = (TimeSpan?)null;
+        JsonElement final;
+        while (true)
+        {
+            final = await (await _client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync();
+            restartedAfter ??= await RunningOnAsync(survivor) > 0 ? DateTime.UtcNow - killedAt : null;
+            if (final.GetProperty("status").GetString() is not ("pending" or "processing"))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(120), $"not done two minutes after the kill: {final}");
+            await Task.Delay(200);
+        }
+
+        output.WriteLine($"SIGKILL → running on the survivor after {restartedAfter?.TotalSeconds:0.0} s; completed {(DateTime.UtcNow - killedAt).TotalSeconds:0.0} s after the kill");
+        Assert.Equal("completed", final.GetProperty("status").GetString());
+        Assert.NotNull(restartedAfter);
+        Assert.True(restartedAfter < TimeSpan.FromSeconds(60), $"taken up only after {restartedAfter}");
+        Assert.Equal(300, final.GetProperty("result").GetProperty("frames_count").GetInt32());
+        var results = Path.Combine(Shared, "results", jobId);
+        Assert.Equal("300", TestMedia.Probe(Path.Combine(results, "video.mp4"), "stream=nb_frames", "v:0"));
+        Assert.InRange(double.Parse(TestMedia.Probe(Path.Combine(results, "video.mp4"), "format=duration"), System.Globalization.CultureInfo.InvariantCulture), 11.9, 12.1);
+        Assert.Single(Directory.GetFiles(results, "*.mp4"));
+        Assert.Empty(Directory.GetFiles(results, "*.part"));
+        Assert.Equal(300, Directory.GetFiles(results, "frame_*.png").Length);
+        await Task.Delay(2000);
+        Assert.Equal(1, Completions(survivor, jobId));
+        Assert.Equal(0, Completions(running, jobId));
+    }
+
+    [Fact]
+    public async Task Progress_of_a_job_on_a_worker_streams_from_the_web_node_and_a_cancel_there_stops_the_worker()
+    {
+        var clip = _media.TestSource("events.mp4", 640, 360, fps: 25, seconds: 10);
+        var followed = await SubmitAsync(clip, ("width", "80"));
+
+        // Server-Sent Events from the web node, for a job a worker runs: rising progress, then the final record.
+        using (var response = await _client.GetAsync($"/api/v1/status/{followed}/events", HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync()))
+        {
+            var progress = new List<double>();
+            string? last = null;
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while (await reader.ReadLineAsync(limit.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    last = line["data: ".Length..];
+                    var data = JsonDocument.Parse(last).RootElement;
+                    if (data.GetProperty("status").GetString() == "processing")
+                    {
+                        progress.Add(data.GetProperty("progress").GetDouble());
+                    }
+                }
+            }
+
+            Assert.True(progress.Count(p => p is > 0 and < 1) >= 3, $"progress seen: {string.Join(", ", progress)}");
+            Assert.Equal(progress.Order(), progress);
+            Assert.Equal("completed", JsonDocument.Parse(last!).RootElement.GetProperty("status").GetString());
+        }
+
+        // Cancelled through the web node while a worker runs it: the worker stops within a second or two.
+        var cancelled = await SubmitAsync(clip, ("width", "80"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await (await _client.GetAsync($"/api/v1/status/{cancelled}")).JsonAsync()).GetProperty("progress").GetDouble() < 0.1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job never got going");
+            await Task.Delay(100);
+        }
+
+        var answer = await _client.DeleteAsync($"/api/v1/jobs/{cancelled}");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("cancelled", (await answer.JsonAsync()).GetProperty("status").GetString());
+        var stopDeadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await RunningOnAsync(_workers[0])) + (await RunningOnAsync(_workers[1])) > 0)
+        {
+            Assert.True(DateTime.UtcNow < stopDeadline, "a worker kept converting a cancelled job");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{cancelled}")).JsonAsync()).GetProperty("status").GetString());
+        Assert.False(Directory.Exists(Path.Combine(Shared, "results", cancelled)) && Directory.EnumerateFiles(Path.Combine(Shared, "results", cancelled)).Any());
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+
+namespace VidStudio.Web.Jobs;
+
+/// <summary>
+/// On a shared database, jobs move in other processes (a worker's progress, a job queued or cancelled through another
+/// web node) where this node's <see cref="JobNotifier"/> cannot hear them. This reads the unfinished jobs as often as
+/// workers write progress and raises <see cref="JobNotifier.Changed"/> for each one that moved, appeared, finished or
+/// disappeared, so the Studio's pages and the SSE streams of this node follow them live.
+/// </summary>
+public sealed class JobChangeWatcher(
+    IDbContextFactory<VidStudioDbContext> databases,
+    JobNotifier notifier,
+    IOptions<VidStudioSettings> settings,
+    ILogger<JobChangeWatcher> logger) : BackgroundService
+{
+    private readonly record struct JobState(JobStatus Status, double Progress, string? Message);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seen = new Dictionary<string, JobState>();
+        using var timer = new PeriodicTimer(settings.Value.ProgressWriteInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                seen = await PollAsync(seen, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The database is briefly unreachable: the next tick tries again; pages keep their last state meanwhile.
+                logger.LogWarning(e, "Watching jobs on the shared database failed; retrying");
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, JobState>> PollAsync(Dictionary<string, JobState> seen, CancellationToken cancellationToken)
+    {
+        var watched = seen.Keys.ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var current = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Processing || watched.Contains(j.PublicId))
+            .Select(j => new { j.PublicId, j.Status, j.Progress, j.Message })
+            .ToDictionaryAsync(j => j.PublicId, j => new JobState(j.Status, j.Progress, j.Message), cancellationToken);
+
+        foreach (var (publicId, state) in current)
+        {
+            if (!seen.TryGetValue(publicId, out var before) || before != state)
+            {
+                notifier.Changed(publicId);
+            }
+        }
+
+        foreach (var gone in watched.Where(id => !current.ContainsKey(id)))
+        {
+            notifier.Changed(gone);
+        }
+
+        // A finished job has been reported once; from now on only unfinished ones are watched.
+        return current.Where(j => j.Value.Status is JobStatus.Pending or JobStatus.Processing).ToDictionary();
+    }
+}
