@@ -35,7 +35,12 @@ public sealed class PostgresNodeTests(PostgresCluster postgres) : IClassFixture<
             await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('Jobs', 'Artifacts', 'Presets', 'Users', 'ApiKeys', 'WebhookDeliveries', 'WebhookAttempts')", connection);
             Assert.Equal(7L, await tables.ExecuteScalarAsync());
             await using var history = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
-            Assert.Equal(1L, await history.ExecuteScalarAsync());
+            var migrations = typeof(VidStudio.Web.Data.PostgresDbContext).Assembly.GetTypes()
+                .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute), false)
+                    .Cast<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>().Any(a => a.ContextType == typeof(VidStudio.Web.Data.PostgresDbContext))
+                    && t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)));
+            Assert.True(migrations >= 2);
+            Assert.Equal((long)migrations, await history.ExecuteScalarAsync());
             await using var hangfire = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'", connection);
             Assert.Equal(1L, await hangfire.ExecuteScalarAsync());
         }

@@ -28,6 +28,14 @@ public sealed class WebhookAddressPolicyTests
     [InlineData("::ffff:192.168.1.1")]
     [InlineData("64:ff9b::a00:1")]
     [InlineData("2001:db8::1")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("::ffff:0:a00:1")]
+    [InlineData("64:ff9b:1::a00:1")]
+    [InlineData("2002:a00:1::")]
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("2001:0:4136:e378::1")]
+    [InlineData("100::1")]
     public void Internal_and_reserved_addresses_are_not_public(string address) => Assert.False(WebhookAddressPolicy.IsPublic(IPAddress.Parse(address)));
 
     [Theory]
@@ -38,6 +46,8 @@ public sealed class WebhookAddressPolicyTests
     [InlineData("2606:4700::1111")]
     [InlineData("::ffff:8.8.4.4")]
     [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2a00:1450:4001::200e")]
     public void Internet_addresses_are_public(string address) => Assert.True(WebhookAddressPolicy.IsPublic(IPAddress.Parse(address)));
 
     [Fact]

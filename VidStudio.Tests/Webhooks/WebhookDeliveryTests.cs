@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using VidStudio.Tests.Security;
 using VidStudio.Tests.Support;
 
@@ -98,11 +99,12 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Single(attempts.Select(a => a.Text).Distinct());
         Assert.Empty(_receiver.To("/elsewhere"));
 
-        // The job page (server-rendered) shows the three attempts and the outcome.
-        var page = await WaitForPageAsync($"/jobs/{jobId}", "delivered");
-        Assert.Contains("HTTP 302: redirects are not followed", page);
-        Assert.Contains("HTTP 500", page);
-        Assert.Contains("HTTP 200", page);
+        // The job page (server-rendered) shows this delivery's three attempts and its outcome.
+        var delivery = await WaitForDeliveryAsync(jobId, _receiver.Url("/flaky"), "Delivered");
+        Assert.Equal(3, Regex.Matches(delivery, "class=\"webhook-attempt\"").Count);
+        Assert.Contains("HTTP 302: redirects are not followed", delivery);
+        Assert.Contains("HTTP 500", delivery);
+        Assert.Contains("HTTP 200", delivery);
         await Task.Delay(1000);
         Assert.Equal(3, _receiver.To("/flaky").Count);
     }
@@ -114,33 +116,38 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // Long enough that the DELETE below finds it still queued or running.
         var created = await SubmitAsync(60, ("callback_url", _receiver.Url("/down")));
         var jobId = created.GetProperty("job_id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/v1/jobs/{jobId}")).StatusCode);
+        var cancel = await _client.DeleteAsync($"/api/v1/jobs/{jobId}");
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal("cancelled", (await cancel.JsonAsync()).GetProperty("status").GetString());
 
         var attempts = await _receiver.WaitForAsync("/down", 4, TimeSpan.FromSeconds(30));
         Assert.Equal("job.cancelled", attempts[0].Headers["X-VidStudio-Event"]);
         Assert.Equal("cancelled", JsonDocument.Parse(attempts[0].Body).RootElement.GetProperty("status").GetString());
-        var page = await WaitForPageAsync($"/jobs/{jobId}", "gave up after 4");
-        Assert.Contains("HTTP 503", page);
+        var delivery = await WaitForDeliveryAsync(jobId, _receiver.Url("/down"), "GaveUp");
+        Assert.Contains("gave up after 4", delivery);
+        Assert.Equal(4, Regex.Matches(delivery, "HTTP 503").Count);
         await Task.Delay(3000);
         Assert.Equal(4, _receiver.To("/down").Count);
     }
 
-    private async Task<string> WaitForPageAsync(string path, string text)
+    /// <summary>The job page's group for the delivery to <paramref name="url"/>, once it shows <paramref name="state"/>.</summary>
+    private async Task<string> WaitForDeliveryAsync(string jobId, string url, string state)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         string page;
         do
         {
-            page = await _client.GetStringAsync(path);
-            if (page.Contains(text, StringComparison.Ordinal))
+            page = await _client.GetStringAsync($"/jobs/{jobId}");
+            var group = Regex.Match(page, $"<tbody class=\"webhook-delivery\" data-url=\"{Regex.Escape(url)}\" data-state=\"{state}\">(.*?)</tbody>", RegexOptions.Singleline);
+            if (group.Success)
             {
-                return page;
+                return group.Groups[1].Value;
             }
 
             await Task.Delay(200);
         }
         while (DateTime.UtcNow < deadline);
 
-        throw new TimeoutException($"{path} never showed '{text}':\n{page}");
+        throw new TimeoutException($"the job page never showed the delivery to {url} as {state}:\n{page}");
     }
 }

@@ -74,10 +74,15 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             delivery.Property(d => d.Event).HasMaxLength(16);
             delivery.Property(d => d.CreatedAt).HasConversion(UtcTicks);
             delivery.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            // One delivery per job and endpoint, however many times the job's end is reported.
+            delivery.HasIndex(d => new { d.JobId, d.FromCallback, d.Url }).IsUnique();
+            delivery.Property(d => d.Url).HasMaxLength(Webhooks.WebhookAddressPolicy.MaxUrlLength);
         });
         model.Entity<WebhookAttemptRecord>(attempt =>
         {
             attempt.ToTable("WebhookAttempts");
+            // An attempt is claimed by inserting it: two workers given the same Hangfire job cannot both call.
+            attempt.HasIndex(a => new { a.DeliveryId, a.Number }).IsUnique();
             attempt.Property(a => a.AttemptedAt).HasConversion(UtcTicks);
         });
         model.Entity<ArtifactRecord>(artifact =>

@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddSingleton<ConversionRequestResolver>();
         services.AddTransient<ConversionJob>();
         services.AddTransient<CleanupJob>();
+        services.AddTransient<WebhookSweepJob>();
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<CallbackRequestReader>();
         services.AddSingleton<WebhookClients>();
@@ -88,11 +89,19 @@ public static class ServiceRegistration
         });
         services.AddHangfireServer(server =>
         {
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:maintenance";
-            server.Queues = [WebhookSender.Queue, CleanupJob.Queue];
-            server.WorkerCount = 2;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:webhooks";
+            server.Queues = [WebhookSender.Queue];
+            // Its own workers, several: a receiver that never answers holds one for the whole Timeout, and must not stall
+            // everyone else's notifications (nor the cleanup).
+            server.WorkerCount = 8;
             // Webhook retries are scheduled jobs: this server moves them to the queue on time (Hangfire's default looks every 15 s).
             server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Clamp(settings.Webhooks.RetryDelay.TotalSeconds / 2, 0.2, 15));
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:maintenance";
+            server.Queues = [CleanupJob.Queue];
+            server.WorkerCount = 1;
         });
         return services;
     }

@@ -77,13 +77,27 @@ public sealed class ConversionJob(
         var output = files.ResultDirectory(job.PublicId);
         JobFiles.DeleteDirectory(output);
         var startedAt = clock.GetUtcNow();
-        await UpdateAsync(job.PublicId, s => s
-            .SetProperty(j => j.Status, JobStatus.Processing)
-            .SetProperty(j => j.StartedAt, startedAt)
-            .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-            .SetProperty(j => j.Progress, 0)
-            .SetProperty(j => j.Message, job.Attempts > 0 ? "Restarted after an interruption" : "Starting")
-            .SetProperty(j => j.Error, (string?)null));
+        // Only an unfinished job starts: a cancel that arrived since it was read wins, and nothing runs.
+        int started;
+        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+        {
+            started = await db.Jobs.Where(j => j.PublicId == job.PublicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Processing)
+                    .SetProperty(j => j.StartedAt, startedAt)
+                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                    .SetProperty(j => j.Progress, 0)
+                    .SetProperty(j => j.Message, job.Attempts > 0 ? "Restarted after an interruption" : "Starting")
+                    .SetProperty(j => j.Error, (string?)null));
+        }
+
+        if (started == 0)
+        {
+            DiscardRun(job.PublicId, "it was cancelled or deleted before it started");
+            return;
+        }
+
+        notifier.Changed(job.PublicId);
 
         var timeout = settings.Value.JobTimeout;
         using var timeoutSource = new CancellationTokenSource(timeout);

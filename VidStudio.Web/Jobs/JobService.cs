@@ -126,13 +126,17 @@ public sealed class JobService(
         return await VisibleTo(db.Jobs, caller).AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId, cancellationToken);
     }
 
-    /// <summary>The job's webhook deliveries with their attempts, oldest first; empty when <paramref name="caller"/> may not see the job.</summary>
+    /// <summary>
+    /// The job's webhook deliveries with their attempts, oldest first; empty when <paramref name="caller"/> may not see
+    /// the job. Deliveries to configured endpoints are the administrator's (their URLs may hold tokens): admins only.
+    /// </summary>
     public async Task<IReadOnlyList<WebhookDeliveryRecord>> GetWebhookDeliveriesAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var jobIds = VisibleTo(db.Jobs, caller).Where(j => j.PublicId == publicId).Select(j => j.Id);
+        var seesConfigured = caller.IsAdmin;
         return await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts.OrderBy(a => a.Number))
-            .Where(d => jobIds.Contains(d.JobId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+            .Where(d => jobIds.Contains(d.JobId) && (d.FromCallback || seesConfigured)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<JobRecord>> GetBatchAsync(string batchId, Caller caller, CancellationToken cancellationToken = default)
@@ -189,9 +193,10 @@ public sealed class JobService(
             return CancelOutcome.Cancelled;
         }
 
+        int cancelled;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            await db.Jobs.Where(j => j.PublicId == publicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing))
+            cancelled = await db.Jobs.Where(j => j.PublicId == publicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.Status, JobStatus.Cancelled)
                     .SetProperty(j => j.Message, "Cancelled before it started")
@@ -206,7 +211,12 @@ public sealed class JobService(
 
         DeleteUpload(publicId);
         notifier.Changed(publicId);
-        await webhooks.JobFinishedAsync(publicId);
+        // Only the request that moved the job reports its end (two cancels at once, or a job that just finished).
+        if (cancelled > 0)
+        {
+            await webhooks.JobFinishedAsync(publicId);
+        }
+
         return CancelOutcome.Cancelled;
     }
 

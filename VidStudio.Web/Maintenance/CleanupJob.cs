@@ -1,6 +1,7 @@
 using Hangfire;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
+using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Maintenance;
 
@@ -13,4 +14,14 @@ public sealed class CleanupJob(JobService jobs, StudioSources studio)
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Delete jobs and Studio uploads older than CleanupAfter")]
     public async Task<int> RunAsync(CancellationToken cancellationToken) => await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
+}
+
+/// <summary>The recurring job that repairs webhook deliveries a crash interrupted (<see cref="WebhookDispatcher.SweepAsync"/>).</summary>
+public sealed class WebhookSweepJob(WebhookDispatcher webhooks)
+{
+    public const string Id = "webhook-sweep";
+
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Re-queue interrupted webhook deliveries")]
+    public Task<int> RunAsync(CancellationToken cancellationToken) => webhooks.SweepAsync(cancellationToken);
 }

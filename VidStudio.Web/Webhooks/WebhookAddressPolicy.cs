@@ -16,6 +16,7 @@ public sealed class WebhookAddressPolicy(IOptions<VidStudioSettings> settings)
 {
     public const int MaxUrlLength = 2048;
     public const string CallbackUrlField = "callback_url";
+    private const int MaxHostLength = 253;
 
     /// <summary>Why <paramref name="url"/> cannot be a webhook at all, or null.</summary>
     public static string? CheckSyntax(string url)
@@ -28,6 +29,11 @@ public sealed class WebhookAddressPolicy(IOptions<VidStudioSettings> settings)
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
             return "a webhook URL must be an absolute http:// or https:// URL.";
+        }
+
+        if (uri.IdnHost.Length > MaxHostLength)
+        {
+            return $"a webhook URL's host name may have at most {MaxHostLength} characters.";
         }
 
         return uri.UserInfo.Length > 0 ? "a webhook URL may not carry a user name or password." : null;
@@ -47,16 +53,21 @@ public sealed class WebhookAddressPolicy(IOptions<VidStudioSettings> settings)
         }
         catch (SocketException)
         {
-            throw Refused($"the host '{host}' cannot be resolved.");
+            addresses = [];
         }
 
-        if (addresses.FirstOrDefault(a => !Allows(a, fromCallback: true)) is { } blocked)
+        // One answer for "unknown" and "internal", naming no address: the API must not become a way to map internal DNS.
+        if (addresses.Length == 0 || addresses.Any(a => !Allows(a, fromCallback: true)))
         {
-            throw Refused($"'{host}' is a loopback, link-local or private address ({blocked}); this server calls public addresses only (setting VidStudio:Webhooks:AllowPrivateNetworks).");
+            throw Refused($"'{host}' does not resolve to public addresses only; this server calls no loopback, link-local or private address (setting VidStudio:Webhooks:AllowPrivateNetworks).");
         }
     }
 
-    /// <summary>Addresses anyone on the internet can reach: not loopback, link-local, private, shared (CGNAT), multicast or reserved.</summary>
+    /// <summary>
+    /// Addresses anyone on the internet can reach: for IPv4 not loopback, link-local, private, shared (CGNAT),
+    /// multicast or reserved; for IPv6 only global unicast (2000::/3), where the forms that carry an IPv4 address
+    /// (NAT64, 6to4) are judged by that address and Teredo and documentation prefixes are refused.
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -84,14 +95,21 @@ public sealed class WebhookAddressPolicy(IOptions<VidStudioSettings> settings)
         }
 
         var bytes = address.GetAddressBytes();
-        // NAT64 (64:ff9b::/96) reaches the IPv4 address in its last four bytes.
+        // NAT64 (64:ff9b::/96) reaches the IPv4 address in its last four bytes; 6to4 (2002::/16) the one after its prefix.
         if (bytes.AsSpan(0, 12).SequenceEqual((ReadOnlySpan<byte>)[0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0]))
         {
             return IsPublic(new IPAddress(bytes.AsSpan(12)));
         }
 
-        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
-            || (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8));
+        if (bytes[0] == 0x20 && bytes[1] == 0x02)
+        {
+            return IsPublic(new IPAddress(bytes.AsSpan(2, 4)));
+        }
+
+        var globalUnicast = (bytes[0] & 0xe0) == 0x20;
+        var teredo = bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0;
+        var documentation = bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8;
+        return globalUnicast && !teredo && !documentation;
     }
 
     private static ApiProblemException Refused(string detail) =>

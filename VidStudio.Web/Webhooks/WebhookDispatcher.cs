@@ -5,17 +5,20 @@ using Microsoft.Extensions.Options;
 using VidStudio.Web.Api;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Webhooks;
 
 /// <summary>
 /// When a job completes, fails or is cancelled: one delivery per endpoint (the job's <c>callback_url</c>, then each
 /// configured one) with the job's status record as its body, signed, recorded in the job table and queued in Hangfire.
-/// Runs once per job: a second call finds the deliveries already there.
+/// Runs once per job: (job, endpoint) is unique, so a second call, from this node or another, adds nothing. The
+/// <see cref="SweepAsync">sweep</see> picks up what a crash left between those steps.
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<VidStudioDbContext> databases,
     IBackgroundJobClient hangfire,
+    JobNotifier notifier,
     IOptions<VidStudioSettings> settings,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
@@ -69,12 +72,88 @@ public sealed class WebhookDispatcher(
 
             deliveries.AddRange(endpoints.Select(e => Delivery(e.Url, e.Secret, fromCallback: false)));
             db.WebhookDeliveries.AddRange(deliveries);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Another call got there first (a cancel racing the job's own end, or another node).
+                return;
+            }
+
+            // Every delivery is signed now; the secret has no further use and is not kept.
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(u => u.SetProperty(j => j.CallbackSecret, (string?)null));
         }
 
         foreach (var delivery in deliveries)
         {
             hangfire.Enqueue<WebhookSender>(WebhookSender.Queue, s => s.SendAsync(delivery.Id, 1, CancellationToken.None));
         }
+
+        notifier.Changed(publicId);
+    }
+
+    /// <summary>
+    /// The recurring repair: jobs that finished a while ago without their deliveries (the process died in between) get
+    /// them, and pending deliveries whose next attempt is long overdue (its Hangfire job was lost, or an attempt was cut
+    /// off mid-call) get that attempt queued again. The claim on each attempt keeps this from ever calling twice.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var webhooks = settings.Value.Webhooks;
+        var now = clock.GetUtcNow();
+        var grace = webhooks.Timeout * 2 + TimeSpan.FromMinutes(1);
+        List<string> undelivered;
+        List<WebhookDeliveryRecord> pending;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            var finishedAfter = now - TimeSpan.FromHours(1);
+            var finishedBefore = now - grace;
+            var anyConfigured = webhooks.Endpoints.Length > 0;
+            undelivered = await db.Jobs
+                .Where(j => (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled)
+                    && j.FinishedAt > finishedAfter && j.FinishedAt < finishedBefore
+                    && (j.CallbackUrl != null || anyConfigured) && !j.WebhookDeliveries.Any())
+                .Select(j => j.PublicId).ToListAsync(cancellationToken);
+            pending = await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts)
+                .Where(d => d.State == WebhookDeliveryState.Pending).ToListAsync(cancellationToken);
+        }
+
+        foreach (var publicId in undelivered)
+        {
+            await DispatchAsync(publicId);
+        }
+
+        var requeued = 0;
+        foreach (var delivery in pending)
+        {
+            var last = delivery.Attempts.MaxBy(a => a.Number);
+            var due = last is null ? delivery.CreatedAt : last.AttemptedAt + WebhookSender.NextDelay(webhooks, last.Number);
+            if (now - due < grace)
+            {
+                continue;
+            }
+
+            var next = (last?.Number ?? 0) + 1;
+            if (next > webhooks.MaxAttempts)
+            {
+                // The last allowed attempt was cut off: the delivery ends there.
+                await using var db = await databases.CreateDbContextAsync(cancellationToken);
+                await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.State == WebhookDeliveryState.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, WebhookDeliveryState.GaveUp), cancellationToken);
+                continue;
+            }
+
+            hangfire.Enqueue<WebhookSender>(WebhookSender.Queue, s => s.SendAsync(delivery.Id, next, CancellationToken.None));
+            requeued++;
+        }
+
+        if (undelivered.Count + requeued > 0)
+        {
+            logger.LogWarning("Webhook sweep: dispatched {Jobs} finished job(s) without deliveries, re-queued {Deliveries} overdue attempt(s)", undelivered.Count, requeued);
+        }
+
+        return undelivered.Count + requeued;
     }
 }

@@ -27,62 +27,82 @@ public sealed class WebhookSender(
     public const string Queue = "webhooks";
     public const string EventHeader = "X-VidStudio-Event", DeliveryHeader = "X-VidStudio-Delivery";
 
-    // The retry policy is this job's own (scheduled attempts with their own numbers), not Hangfire's.
-    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    // The retry policy of deliveries is this job's own (scheduled attempts with their own numbers). Hangfire's retries
+    // only cover this job failing to run (the database briefly unavailable); a copy that finds its attempt claimed stops.
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Webhook delivery {0}, attempt {1}")]
     public async Task SendAsync(long deliveryId, int attempt, CancellationToken shutdown)
     {
         WebhookDeliveryRecord? delivery;
+        var record = new WebhookAttemptRecord { DeliveryId = deliveryId, Number = attempt, AttemptedAt = clock.GetUtcNow() };
         await using (var db = await databases.CreateDbContextAsync(shutdown))
         {
-            delivery = await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts).SingleOrDefaultAsync(d => d.Id == deliveryId, shutdown);
+            delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId, shutdown);
+            // Gone with its job, or already settled.
+            if (delivery is null || delivery.State != WebhookDeliveryState.Pending)
+            {
+                return;
+            }
+
+            // Claim the attempt: (delivery, number) is unique, so when Hangfire hands one job to two workers, or the
+            // sweep re-queues an attempt that is in fact running, exactly one of them makes the call.
+            db.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(shutdown);
+            }
+            catch (DbUpdateException)
+            {
+                logger.LogInformation("Webhook delivery {DeliveryId}: attempt {Attempt} is made by another worker", deliveryId, attempt);
+                return;
+            }
         }
 
-        // Gone with its job, already settled, or this attempt already made (Hangfire ran a copy twice).
-        if (delivery is null || delivery.State != WebhookDeliveryState.Pending || delivery.Attempts.Any(a => a.Number >= attempt))
-        {
-            return;
-        }
-
-        var attemptedAt = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         var (status, error) = await PostAsync(delivery, shutdown);
-        var record = new WebhookAttemptRecord
-        {
-            DeliveryId = deliveryId,
-            Number = attempt,
-            AttemptedAt = attemptedAt,
-            StatusCode = status,
-            Error = error,
-            DurationMilliseconds = Math.Round(watch.Elapsed.TotalMilliseconds, 1),
-        };
         var webhooks = settings.Value.Webhooks;
         var state = error is null ? WebhookDeliveryState.Delivered : attempt >= webhooks.MaxAttempts ? WebhookDeliveryState.GaveUp : WebhookDeliveryState.Pending;
-        string? jobPublicId;
         await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
         {
-            db.Add(record);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, state), CancellationToken.None);
-            jobPublicId = await db.Jobs.Where(j => j.Id == delivery.JobId).Select(j => j.PublicId).SingleOrDefaultAsync(CancellationToken.None);
-        }
-
-        // The job page lists the attempts.
-        if (jobPublicId is not null)
-        {
-            notifier.Changed(jobPublicId);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await db.Set<WebhookAttemptRecord>().Where(a => a.Id == record.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.StatusCode, status)
+                .SetProperty(a => a.Error, error)
+                .SetProperty(a => a.DurationMilliseconds, Math.Round(watch.Elapsed.TotalMilliseconds, 1)), CancellationToken.None);
+            // Only a pending delivery moves: a late copy can never undo "delivered".
+            await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.State == WebhookDeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, state), CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         if (state == WebhookDeliveryState.Pending)
         {
-            var delay = webhooks.RetryDelay * Math.Pow(2, attempt - 1);
+            var delay = NextDelay(webhooks, attempt);
             hangfire.Schedule<WebhookSender>(Queue, s => s.SendAsync(deliveryId, attempt + 1, CancellationToken.None), delay);
-            logger.LogWarning("Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempt}: {Error}); next attempt in {Delay}", deliveryId, delivery.Url, attempt, error, delay);
+            logger.LogWarning("Webhook delivery {DeliveryId} to {Host} failed (attempt {Attempt}: {Error}); next attempt in {Delay}", deliveryId, HostOf(delivery.Url), attempt, error, delay);
         }
         else
         {
-            logger.LogInformation("Webhook delivery {DeliveryId} to {Url}: {State} after {Attempt} attempt(s)", deliveryId, delivery.Url, state, attempt);
+            logger.LogInformation("Webhook delivery {DeliveryId} to {Host}: {State} after {Attempt} attempt(s)", deliveryId, HostOf(delivery.Url), state, attempt);
         }
+
+        // The job page lists the attempts.
+        if (await JobIdOfAsync(delivery.JobId) is { } jobPublicId)
+        {
+            notifier.Changed(jobPublicId);
+        }
+    }
+
+    /// <summary>The wait after attempt <paramref name="attempt"/>: RetryDelay, doubled for each attempt before.</summary>
+    public static TimeSpan NextDelay(WebhookSettings webhooks, int attempt) => webhooks.RetryDelay * Math.Pow(2, attempt - 1);
+
+    // Endpoint URLs may carry tokens in their path or query; logs name the host only.
+    private static string HostOf(string url) => new Uri(url).Authority;
+
+    private async Task<string?> JobIdOfAsync(long jobId)
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.PublicId).SingleOrDefaultAsync();
     }
 
     private async Task<(int? Status, string? Error)> PostAsync(WebhookDeliveryRecord delivery, CancellationToken shutdown)

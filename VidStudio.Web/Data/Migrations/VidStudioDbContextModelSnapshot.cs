@@ -270,7 +270,8 @@ namespace VidStudio.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveryId");
+                    b.HasIndex("DeliveryId", "Number")
+                        .IsUnique();
 
                     b.ToTable("WebhookAttempts", (string)null);
                 });
@@ -310,11 +311,13 @@ namespace VidStudio.Web.Data.Migrations
 
                     b.Property<string>("Url")
                         .IsRequired()
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId");
+                    b.HasIndex("JobId", "FromCallback", "Url")
+                        .IsUnique();
 
                     b.ToTable("WebhookDeliveries");
                 });

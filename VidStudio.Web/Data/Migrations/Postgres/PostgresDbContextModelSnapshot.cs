@@ -288,7 +288,8 @@ namespace VidStudio.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeliveryId");
+                    b.HasIndex("DeliveryId", "Number")
+                        .IsUnique();
 
                     b.ToTable("WebhookAttempts", (string)null);
                 });
@@ -330,11 +331,13 @@ namespace VidStudio.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId");
+                    b.HasIndex("JobId", "FromCallback", "Url")
+                        .IsUnique();
 
                     b.ToTable("WebhookDeliveries");
                 });
