@@ -26,5 +26,5 @@ ENV Urls=http://0.0.0.0:8080 \
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:8080/api/v1/health | grep -q '"status":"healthy"' || exit 1
+  CMD curl -fsS http://127.0.0.1:8080/health | grep -q '"status":"healthy"' || exit 1
 ENTRYPOINT ["dotnet", "VidStudio.Web.dll"]

@@ -157,5 +157,8 @@ public sealed class VidStudioSettings
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 
-    public string? LogPath => string.IsNullOrWhiteSpace(LogFile) ? null : Path.GetFullPath(Path.Combine(DataDirectory, LogFile));
+    /// <summary>The log file; <c>{node}</c> in <see cref="LogFile"/> is this machine's (container's) name, so nodes sharing a data folder log apart.</summary>
+    public string? LogPath => string.IsNullOrWhiteSpace(LogFile)
+        ? null
+        : Path.GetFullPath(Path.Combine(DataDirectory, LogFile.Replace("{node}", Environment.MachineName, StringComparison.Ordinal)));
 }
