@@ -2,7 +2,7 @@
 # Installs the system packages VidStudio needs on Debian/Ubuntu: ffmpeg (probe/decode/encode) and the DejaVu fonts
 # glyphs are drawn with. With --test, also what the test suite drives: curl, Python requests and Node.js (the client
 # examples), Chromium (the Studio's browser tests; Playwright cannot download a browser here) and PostgreSQL (the
-# scale-out tests start a throw-away cluster of their own). With --bench, chafa,
+# scale-out tests' throw-away cluster, scripts/pg-throwaway.sh). With --bench, chafa,
 # the converter the benchmark's quality figures are compared with. Installs nothing when everything is already there.
 set -euo pipefail
 packages=(ffmpeg fonts-dejavu-core)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Playwright;
 using VidStudio.Tests.Security;
 using VidStudio.Tests.Support;
 
@@ -240,5 +241,50 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
 
         Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{cancelled}")).JsonAsync()).GetProperty("status").GetString());
         Assert.False(Directory.Exists(Path.Combine(Shared, "results", cancelled)) && Directory.EnumerateFiles(Path.Combine(Shared, "results", cancelled)).Any());
+    }
+
+    [Fact]
+    public async Task The_studio_on_the_web_node_shows_the_live_progress_of_a_job_a_worker_runs()
+    {
+        await using var browser = await LocalBrowser.LaunchAsync();
+        var list = await browser.OpenAsync(_web, "/jobs");
+        await list.WaitForSelectorAsync(".job-list");
+
+        var clip = _media.TestSource("watched.mp4", 640, 360, fps: 25, seconds: 10);
+        var jobId = await SubmitAsync(clip, ("width", "80"));
+        var page = await browser.OpenAsync(_web, $"/jobs/{jobId}");
+
+        // Both pages note every progress value their bar shows until the job completes; the web node converts nothing,
+        // so whatever moves there came from a worker through the database.
+        const string watch = """
+            selector => {
+                window.__seen = [];
+                const timer = setInterval(() => {
+                    const bar = document.querySelector(selector);
+                    const value = bar ? Number(bar.getAttribute('aria-valuenow')) : NaN;
+                    if (!Number.isNaN(value) && window.__seen.at(-1) !== value) window.__seen.push(value);
+                    if (document.querySelector('[data-status="completed"], #job-video')) clearInterval(timer);
+                }, 50);
+            }
+            """;
+        await list.EvaluateAsync(watch, $"tr:has([data-job-id='{jobId}']) [role=progressbar]");
+        await page.EvaluateAsync(watch, "[role=progressbar]");
+
+        var row = list.Locator("tr.job-row", new() { Has = list.Locator($"[data-job-id='{jobId}']") });
+        await Assertions.Expect(row.Locator("[data-status='completed']")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("#job-video")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var inList = await list.EvaluateAsync<double[]>("() => window.__seen");
+        var onPage = await page.EvaluateAsync<double[]>("() => window.__seen");
+        output.WriteLine($"progress the job list showed: {string.Join(", ", inList)}; the job page: {string.Join(", ", onPage)}");
+        foreach (var seen in new[] { inList, onPage })
+        {
+            Assert.True(seen.Count(v => v is > 0 and < 100) >= 3, $"too few live values: {string.Join(", ", seen)}");
+            Assert.Equal(seen.Order(), seen);
+        }
+
+        Assert.Equal(0, Completions(_web, jobId));
+        Assert.Equal(1, _workers.Sum(w => Completions(w, jobId)));
+        Assert.Empty(browser.Blocked);
     }
 }

@@ -25,11 +25,12 @@ public sealed class PostgresNodeTests(PostgresCluster postgres) : IClassFixture<
     {
         // One shared data folder, as a shared volume would be.
         var shared = _media.PathOf("shared-data");
-        using var first = new ServerProcess(shared, NodeSettings("fresh"));
-        using var second = new ServerProcess(shared, NodeSettings("fresh"));
+        var fresh = "fresh_" + Guid.NewGuid().ToString("N")[..8];
+        using var first = new ServerProcess(shared, NodeSettings(fresh));
+        using var second = new ServerProcess(shared, NodeSettings(fresh));
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
 
-        await using (var connection = new NpgsqlConnection(postgres.ConnectionString("fresh")))
+        await using (var connection = new NpgsqlConnection(postgres.ConnectionString(fresh)))
         {
             await connection.OpenAsync();
             await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('Jobs', 'Artifacts', 'Presets', 'Users', 'ApiKeys', 'WebhookDeliveries', 'WebhookAttempts')", connection);

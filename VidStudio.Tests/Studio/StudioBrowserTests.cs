@@ -37,9 +37,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     private static string ScreenshotPath(string name)
     {
         // Next to the solution when run from a clone (TestResults/ is ignored by git), else in the test output.
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VidStudio.sln"))) directory = directory.Parent;
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        var folder = Path.Combine(Repository.Root ?? AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }
