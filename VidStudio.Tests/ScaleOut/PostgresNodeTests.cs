@@ -69,4 +69,29 @@ public sealed class PostgresNodeTests(PostgresCluster postgres) : IClassFixture<
         Assert.Equal(HttpStatusCode.Accepted, withPreset.StatusCode);
         Assert.Equal(50, (await withPreset.JsonAsync()).GetProperty("options").GetProperty("width").GetInt32());
     }
+
+    [Fact]
+    public async Task The_upload_budget_is_one_for_all_nodes_not_one_per_node()
+    {
+        var database = "quota_" + Guid.NewGuid().ToString("N")[..8];
+        var settings = NodeSettings(database);
+        settings["VidStudio__RateLimit__UploadPermitLimit"] = "2";
+        settings["VidStudio__RateLimit__Window"] = "00:10:00";
+        var shared = _media.PathOf("quota-data");
+        using var first = new ServerProcess(shared, settings);
+        using var second = new ServerProcess(shared, settings);
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        var clip = _media.TestSource("quota.mp4", 160, 90, fps: 10, seconds: 1);
+
+        // One upload on each node spends the budget of two; the third is refused whichever node it reaches.
+        Assert.Equal(HttpStatusCode.Accepted, (await first.Client.PostAsync($"{first.BaseUrl}/api/v1/convert/video", ApiClient.Form(clip))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await second.Client.PostAsync($"{second.BaseUrl}/api/v1/convert/video", ApiClient.Form(clip))).StatusCode);
+        foreach (var node in new[] { first, second })
+        {
+            var refused = await node.Client.PostAsync($"{node.BaseUrl}/api/v1/convert/video", ApiClient.Form(clip));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+            Assert.Equal("Too many uploads", (await refused.JsonAsync()).GetProperty("title").GetString());
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class ConvertController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertVideo(CancellationToken cancellationToken)
     {
-        BeforeUpload();
+        await BeforeUploadAsync();
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class ConvertController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertBatch(CancellationToken cancellationToken)
     {
-        BeforeUpload();
+        await BeforeUploadAsync();
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
@@ -64,9 +64,9 @@ public sealed class ConvertController(
     }
 
     /// <summary>The checks that need no body: the upload budget and the disk floor, before a byte is stored.</summary>
-    private void BeforeUpload()
+    private async Task BeforeUploadAsync()
     {
-        quota.Take(HttpContext);
+        await quota.TakeAsync(HttpContext);
         disk.EnsureRoomForNewJob();
     }
 

@@ -21,6 +21,8 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
+    public DbSet<UploadWindowRecord> UploadWindows => Set<UploadWindowRecord>();
+
     /// <summary>Names (presets, users) compare without case: SQLite's built-in NOCASE here.</summary>
     protected virtual string CaseInsensitiveCollation => "NOCASE";
 
@@ -84,6 +86,13 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             // An attempt is claimed by inserting it: two workers given the same Hangfire job cannot both call.
             attempt.HasIndex(a => new { a.DeliveryId, a.Number }).IsUnique();
             attempt.Property(a => a.AttemptedAt).HasConversion(UtcTicks);
+        });
+        model.Entity<UploadWindowRecord>(window =>
+        {
+            window.ToTable("UploadWindows");
+            window.HasKey(w => new { w.Partition, w.WindowStart });
+            window.Property(w => w.Partition).HasMaxLength(UploadWindowRecord.MaxPartitionLength);
+            window.HasIndex(w => w.WindowStart);
         });
         model.Entity<ArtifactRecord>(artifact =>
         {

@@ -1,19 +1,27 @@
 using Hangfire;
+using VidStudio.Web.Api;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Webhooks;
 
 namespace VidStudio.Web.Maintenance;
 
-/// <summary>The recurring job that deletes expired jobs with their files, and Studio uploads of the same age.</summary>
-public sealed class CleanupJob(JobService jobs, StudioSources studio)
+/// <summary>
+/// The recurring job that deletes expired jobs with their files and Studio uploads of the same age, and forgets the
+/// upload counts of rate-limit windows that have ended.
+/// </summary>
+public sealed class CleanupJob(JobService jobs, StudioSources studio, UploadQuota quota)
 {
     public const string Id = "cleanup-expired-jobs";
     public const string Queue = "maintenance";
 
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Delete jobs and Studio uploads older than CleanupAfter")]
-    public async Task<int> RunAsync(CancellationToken cancellationToken) => await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await quota.ForgetEndedWindowsAsync(cancellationToken);
+        return await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
+    }
 }
 
 /// <summary>The recurring job that repairs webhook deliveries a crash interrupted (<see cref="WebhookDispatcher.SweepAsync"/>).</summary>

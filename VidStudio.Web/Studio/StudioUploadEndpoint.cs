@@ -16,7 +16,7 @@ public static class StudioUploadEndpoint
     /// <returns><c>{"id": "…"}</c>; problem details for a missing, oversized or unusable file.</returns>
     public static async Task<IResult> HandleAsync(HttpContext context, StudioSources sources, UploadQuota quota, Jobs.DiskSpaceGuard disk, string? name)
     {
-        quota.Take(context);
+        await quota.TakeAsync(context);
         disk.EnsureRoomForNewJob();
         var request = context.Request;
         if (request.ContentLength is not > 0)

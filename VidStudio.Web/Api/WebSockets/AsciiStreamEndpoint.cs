@@ -41,7 +41,7 @@ public sealed class AsciiStreamEndpoint(
                 $"WebSocket connections from '{context.Request.Headers.Origin}' are not allowed (same host or VidStudio:CorsOrigins only).");
         }
 
-        quota.Take(context);
+        await quota.TakeAsync(context);
         disk.EnsureRoomForNewJob();
         if (Interlocked.Increment(ref _streams) > settings.Value.MaxConcurrentStreams)
         {

@@ -216,6 +216,25 @@ namespace VidStudio.Web.Data.Migrations
                     b.ToTable("Presets");
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.UploadWindowRecord", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Partition", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("UploadWindows", (string)null);
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.UserRecord", b =>
                 {
                     b.Property<long>("Id")

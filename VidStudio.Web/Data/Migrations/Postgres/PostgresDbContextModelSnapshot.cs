@@ -230,6 +230,25 @@ namespace VidStudio.Web.Data.Migrations.Postgres
                     b.ToTable("Presets");
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.UploadWindowRecord", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Partition", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("UploadWindows", (string)null);
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.UserRecord", b =>
                 {
                     b.Property<long>("Id")
