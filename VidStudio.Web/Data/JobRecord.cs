@@ -39,7 +39,13 @@ public sealed class JobRecord
 
     public string? Error { get; set; }
 
-    /// <summary>The Hangfire job that currently owns this conversion; a stale copy with another id does nothing.</summary>
+    /// <summary>
+    /// The run that owns this conversion. It is recorded before its Hangfire job exists and travels with it as a job
+    /// parameter, so a worker that fetches the job at once already finds itself the owner; any other copy does nothing.
+    /// </summary>
+    public string? RunId { get; set; }
+
+    /// <summary>The owning run's Hangfire job, so that a cancel can delete it from the queue.</summary>
     public string? HangfireJobId { get; set; }
 
     public int Attempts { get; set; }

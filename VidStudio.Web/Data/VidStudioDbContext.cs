@@ -36,6 +36,7 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.OwnerId);
             job.Property(j => j.PublicId).HasMaxLength(12);
+            job.Property(j => j.RunId).HasMaxLength(32);
             job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
             // SQLite cannot order DateTimeOffset; stored as UTC ticks, ORDER BY and comparisons run in the database.
             job.Property(j => j.CreatedAt).HasConversion(UtcTicks);

@@ -75,6 +75,8 @@ public static class ServiceRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseVidStudioStorage(settings));
+        // Hangfire registers its client under the 1.7 interface; JobService needs the 1.8 one (job parameters at creation).
+        services.AddSingleton(provider => (IBackgroundJobClientV2)provider.GetRequiredService<IBackgroundJobClient>());
         if (!settings.RunsConversions)
         {
             // A web node only enqueues: Hangfire's client needs no server here.

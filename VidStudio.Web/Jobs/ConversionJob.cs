@@ -12,9 +12,9 @@ using VidStudio.Web.Webhooks;
 namespace VidStudio.Web.Jobs;
 
 /// <summary>
-/// The Hangfire job that runs one conversion. It only works for the job record that names it as owner
-/// (<see cref="JobRecord.HangfireJobId"/>) and never twice at once in this process, so copies that Hangfire re-fetches
-/// after a crash do nothing. A run always starts from an empty output folder.
+/// The Hangfire job that runs one conversion. It only works for the job record that names its run as owner
+/// (<see cref="JobRecord.RunId"/>, given as the Hangfire job parameter <see cref="RunIdParameter"/>) and never twice at
+/// once in this process, so copies that Hangfire re-fetches after a crash do nothing. A run always starts from an empty output folder.
 /// </summary>
 public sealed class ConversionJob(
     IDbContextFactory<VidStudioDbContext> databases,
@@ -29,6 +29,8 @@ public sealed class ConversionJob(
 {
     public const string Queue = "conversions";
 
+    public const string RunIdParameter = "RunId";
+
     // Failures are recorded on the job itself; a retry of a failed conversion would fail the same way.
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Convert {0}")]
@@ -41,7 +43,7 @@ public sealed class ConversionJob(
         }
 
         var hangfireId = context?.BackgroundJob.Id;
-        if (job is null || job.IsFinished || (hangfireId is not null && job.HangfireJobId != hangfireId))
+        if (job is null || job.IsFinished || (context is not null && job.RunId != context.GetJobParameter<string>(RunIdParameter)))
         {
             logger.LogInformation("Hangfire job {HangfireId} for {JobId} has nothing to do (job finished, deleted or owned by another run)", hangfireId, publicId);
             return;

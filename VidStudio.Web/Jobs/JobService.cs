@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Media;
@@ -17,7 +19,7 @@ namespace VidStudio.Web.Jobs;
 /// </summary>
 public sealed class JobService(
     IDbContextFactory<VidStudioDbContext> databases,
-    IBackgroundJobClient hangfire,
+    IBackgroundJobClientV2 hangfire,
     JobFiles files,
     RunningJobs running,
     JobNotifier notifier,
@@ -100,12 +102,20 @@ public sealed class JobService(
 
     public static string NewBatchId() => NewId();
 
-    /// <summary>Gives the job a new Hangfire job and records it as the owner; earlier Hangfire copies then do nothing.</summary>
+    /// <summary>
+    /// Gives the job a new run and a Hangfire job for it; earlier Hangfire copies then do nothing. The run is recorded
+    /// before the Hangfire job is created: a worker may fetch it the moment it exists, before this method returns.
+    /// </summary>
     public async Task EnqueueAsync(string publicId, CancellationToken cancellationToken)
     {
-        var hangfireId = hangfire.Enqueue<ConversionJob>(ConversionJob.Queue, job => job.RunAsync(publicId, null, CancellationToken.None));
+        var runId = Guid.NewGuid().ToString("N");
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var previous = await db.Jobs.Where(j => j.PublicId == publicId).Select(j => j.HangfireJobId).SingleAsync(cancellationToken);
+        await db.Jobs.Where(j => j.PublicId == publicId).ExecuteUpdateAsync(s => s.SetProperty(j => j.RunId, runId), cancellationToken);
+        var hangfireId = hangfire.Create(
+            Job.FromExpression<ConversionJob>(job => job.RunAsync(publicId, null, CancellationToken.None), ConversionJob.Queue),
+            new EnqueuedState(ConversionJob.Queue),
+            new Dictionary<string, object> { [ConversionJob.RunIdParameter] = runId });
         await db.Jobs.Where(j => j.PublicId == publicId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.HangfireJobId, hangfireId), cancellationToken);
         if (previous is not null && previous != hangfireId)

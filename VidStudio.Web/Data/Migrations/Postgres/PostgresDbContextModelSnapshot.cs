@@ -174,6 +174,10 @@ namespace VidStudio.Web.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("bigint");
 
