@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VidStudio.Core.Options;
@@ -46,6 +47,34 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         var colours = Foreground().Matches(events[17][2].GetString()!).Select(m => m.Value).Distinct().Count();
         Assert.True(colorMode == ColorMode.Fixed ? colours == 1 : colours > 20, $"{colours} distinct text colours");
         Assert.False(File.Exists(Path.Combine(output, ArtifactNames.Cast + ".events" + ArtifactNames.PartialSuffix)));
+    }
+
+    [Fact]
+    public async Task Asciinema_plays_the_recording_from_the_first_frame_to_the_last()
+    {
+        var source = engine.Media.TestSource("cast-play.mp4", 320, 180, fps: 10, seconds: 2, audio: false);
+        var output = engine.Media.NewOutputFolder();
+        var options = new ConversionOptions { Width = 30, ColorMode = ColorMode.Source, SaveCast = true, SaveTxt = true, SavePng = false, SaveMp4 = false };
+        var result = await engine.Converter.ConvertAsync(source, output, options);
+
+        // Debian's asciinema, at 10× speed; it insists on a terminal for its keyboard, which `script` gives it as a shell would.
+        var start = new ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-qec");
+        start.ArgumentList.Add($"asciinema play -s 10 {Path.Combine(output, ArtifactNames.Cast)}");
+        start.ArgumentList.Add("/dev/null");
+        using var player = Process.Start(start)!;
+        player.StandardInput.Close();
+        var shown = player.StandardOutput.ReadToEndAsync();
+        var errors = player.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await player.WaitForExitAsync(limit.Token);
+        Assert.True(player.ExitCode == 0, $"asciinema play exited {player.ExitCode}: {await shown}{await errors}");
+
+        var screen = Escape().Replace(await shown, "").Replace("\r", "");
+        foreach (var frame in new[] { 0, result.FramesCount - 1 })
+        {
+            Assert.Contains(File.ReadAllText(Path.Combine(output, ArtifactNames.TextFrame(frame))), screen);
+        }
     }
 
     [Fact]

@@ -174,6 +174,21 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_callback_to_a_private_address_is_refused_before_anything_is_queued()
+    {
+        var page = await OpenAsync("/");
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.Locator(".callback-url-field input").FillAsync("http://127.0.0.1:9/hook");
+        await page.ClickAsync("#convert-button");
+
+        // The same policy (and message) as the API's 422: this server calls no loopback or private address by default.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("does not resolve to public addresses only", new() { Timeout = 15_000 });
+        var jobs = await (await _server.Client.GetAsync($"{_server.BaseUrl}/api/v1/jobs")).JsonAsync();
+        Assert.Equal(0, jobs.GetProperty("total").GetInt32());
+        Assert.Equal(0, await page.Locator(".new-key-value").CountAsync());
+    }
+
+    [Fact]
     public async Task The_job_list_follows_a_job_started_through_the_api_without_a_reload()
     {
         var page = await OpenAsync("/jobs");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VidStudio.Tests.Security;
@@ -128,6 +130,42 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(4, Regex.Matches(delivery, "HTTP 503").Count);
         await Task.Delay(3000);
         Assert.Equal(4, _receiver.To("/down").Count);
+    }
+
+    [Fact]
+    public async Task A_callback_set_in_the_studio_is_called_signed_with_the_secret_the_studio_showed_once()
+    {
+        await using var browser = await LocalBrowser.LaunchAsync();
+        var page = await browser.OpenAsync(_server, "/");
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new() { Timeout = 60_000 });
+        await page.ClickAsync(".save-png-switch input");
+
+        // The URL's form is checked while typing: Convert waits for a usable one.
+        await page.Locator(".callback-url-field input").FillAsync("ftp://example.com/hook");
+        await Assertions.Expect(page.Locator(".callback-url-field")).ToContainTextAsync("http:// or https://");
+        await Assertions.Expect(page.Locator("#convert-button")).ToBeDisabledAsync();
+        await page.Locator(".callback-url-field input").FillAsync(_receiver.Url("/studio"));
+        await Assertions.Expect(page.Locator("#convert-button")).ToBeEnabledAsync();
+
+        await page.ClickAsync("#convert-button");
+        var secret = await page.Locator(".new-key-value").TextContentAsync(new() { Timeout = 30_000 });
+        var label = await page.Locator(".new-key").TextContentAsync();
+        var jobId = Regex.Match(label!, "job ([0-9a-f]{12})").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(jobId), label);
+        await ApiClient.WaitForJobAsync(_client, jobId);
+
+        var hook = (await _receiver.WaitForAsync("/studio", 1, TimeSpan.FromSeconds(20)))[0];
+        Assert.True(hook.IsSignedWith(secret!), "the Studio's job must be signed with the secret the Studio showed");
+        Assert.Equal(jobId, JsonDocument.Parse(hook.Body).RootElement.GetProperty("job_id").GetString());
+        Assert.Equal(_receiver.Url("/studio"), (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/status/{jobId}")).GetProperty("callback_url").GetString());
+        await WaitForDeliveryAsync(jobId, _receiver.Url("/studio"), "Delivered");
+
+        // Shown once: a reload of the Studio does not show it again.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new() { Timeout = 60_000 });
+        Assert.Equal(0, await page.Locator(".new-key-value").CountAsync());
+        Assert.DoesNotContain(secret!, await page.ContentAsync());
+        Assert.Empty(browser.Blocked);
     }
 
     /// <summary>The job page's group for the delivery to <paramref name="url"/>, once it shows <paramref name="state"/>.</summary>

@@ -14,13 +14,29 @@ public sealed class CallbackRequestReader(WebhookAddressPolicy policy)
     /// <summary>Fields this reader owns, which the conversion parameters do not.</summary>
     public static bool Owns(string field) => field is WebhookAddressPolicy.CallbackUrlField or SecretField;
 
-    public async Task<JobCallback?> ReadAsync(IReadOnlyList<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
+    /// <summary>Why <paramref name="secret"/> cannot sign callbacks, or null (no secret is fine: the server makes one).</summary>
+    public static string? CheckSecret(string? secret) =>
+        string.IsNullOrEmpty(secret) || secret.Length is >= WebhookSignature.MinSecretLength and <= MaxSecretLength
+            ? null
+            : $"callback_secret must have {WebhookSignature.MinSecretLength} to {MaxSecretLength} characters.";
+
+    /// <summary>The callback of an API request's form fields (the last value of each wins, as for the parameters).</summary>
+    public Task<JobCallback?> ReadAsync(IReadOnlyList<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken) =>
+        ReadAsync(fields.LastOrDefault(f => f.Key == WebhookAddressPolicy.CallbackUrlField).Value, fields.LastOrDefault(f => f.Key == SecretField).Value, cancellationToken);
+
+    /// <summary>The callback of <paramref name="url"/> and <paramref name="secret"/> (the Studio's fields); null when no URL is given.</summary>
+    public async Task<JobCallback?> ReadAsync(string? url, string? secret, CancellationToken cancellationToken)
     {
-        var url = fields.LastOrDefault(f => f.Key == WebhookAddressPolicy.CallbackUrlField).Value?.Trim();
-        var secret = fields.LastOrDefault(f => f.Key == SecretField).Value;
+        url = url?.Trim();
+        if (string.IsNullOrEmpty(secret))
+        {
+            // An empty field means "none", as an absent one does (the Studio's cleared box, a form sent with callback_secret=).
+            secret = null;
+        }
+
         if (string.IsNullOrEmpty(url))
         {
-            return string.IsNullOrEmpty(secret)
+            return secret is null
                 ? null
                 : throw new InvalidOptionsException([new(SecretField, "callback_secret needs a callback_url to sign.")]);
         }
@@ -30,9 +46,9 @@ public sealed class CallbackRequestReader(WebhookAddressPolicy policy)
             throw new InvalidOptionsException([new(WebhookAddressPolicy.CallbackUrlField, $"callback_url: {error}")]);
         }
 
-        if (secret is not null && secret.Length is < WebhookSignature.MinSecretLength or > MaxSecretLength)
+        if (CheckSecret(secret) is { } secretError)
         {
-            throw new InvalidOptionsException([new(SecretField, $"callback_secret must have {WebhookSignature.MinSecretLength} to {MaxSecretLength} characters.")]);
+            throw new InvalidOptionsException([new(SecretField, secretError)]);
         }
 
         await policy.CheckCallbackAsync(url, cancellationToken);
