@@ -89,6 +89,10 @@ public sealed record ConversionOptions
     /// <summary>A VP9 WebM with alpha (<c>video_alpha.webm</c>) for compositing; needs <see cref="TransparentBg"/>.</summary>
     public bool SaveWebmAlpha { get; init; }
 
+    /// <summary>Whether an asked-for output carries the source's audio: the MP4, the WebM with alpha and the HTML player do.</summary>
+    [JsonIgnore]
+    public bool CarriesAudio => SaveMp4 || SaveWebmAlpha || SaveHtml;
+
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
     {

@@ -56,7 +56,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
             return new ConversionResult(
                 frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
-                plan.Media.HasAudio && options.SaveMp4, ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+                plan.Media.HasAudio && options.CarriesAudio, ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
         }
         catch
         {
