@@ -30,7 +30,8 @@ public sealed class LimitsTests : IDisposable
     [Fact]
     public async Task The_upload_rate_limit_applies_to_convert_despite_the_general_limit()
     {
-        using var server = await StartAsync("quota-data", new() { ["VidStudio__RateLimit__UploadPermitLimit"] = "2", ["VidStudio__RateLimit__Window"] = "00:10:00" });
+        // Windows are aligned to the clock (every node counts the same one): a day-long one keeps the test from straddling two.
+        using var server = await StartAsync("quota-data", new() { ["VidStudio__RateLimit__UploadPermitLimit"] = "2", ["VidStudio__RateLimit__Window"] = "1.00:00:00" });
         var clip = _media.TestSource("quota.mp4", 160, 90, seconds: 1);
 
         await QueueAsync(server, clip, ("save_png", "false"));
