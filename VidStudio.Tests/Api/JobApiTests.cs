@@ -119,6 +119,22 @@ public class JobApiTests(ServerFixture app)
 
         var video = await _client.GetAsync($"/api/v1/download/{jobId}/video");
         Assert.Equal("video/mp4", video.Content.Headers.ContentType!.MediaType);
+        // HEAD: the same headers, the file's length, no body; ZIPs (streamed) say their type; an unknown name is 404 as with GET.
+        using (var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/download/{jobId}/video")))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("video/mp4", head.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(video.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/download/{jobId}/png")))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("application/zip", head.Content.Headers.ContentType!.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/download/{jobId}/frame_999999.png"))).StatusCode);
         var mp4 = app.Media.PathOf($"{jobId}.mp4");
         await File.WriteAllBytesAsync(mp4, await video.Content.ReadAsByteArrayAsync());
         Assert.Equal("100", TestMedia.Probe(mp4, "stream=nb_frames", "v:0"));

@@ -17,7 +17,9 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
     /// or one artifact by name, such as <c>frame_000042.png</c> or <c>video.mp4</c>.
     /// </summary>
     /// <remarks>ZIPs are streamed while they are built: nothing is assembled in memory or on disk first.</remarks>
+    /// <remarks>HEAD answers the same headers without the body (download managers and <c>curl -I</c> ask it first).</remarks>
     [HttpGet("{job_id}/{file}")]
+    [HttpHead("{job_id}/{file}")]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "video/mp4", "application/zip", "image/png", "text/plain", "application/x-asciicast", "image/gif", "video/webm")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
@@ -99,6 +101,12 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
 
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{job.PublicId}_{name}.zip\"";
+        if (HttpMethods.IsHead(Request.Method))
+        {
+            // A streamed ZIP has no length before it is built, and building it for nothing costs the whole job's reads.
+            return;
+        }
+
         await using var zip = await ZipArchive.CreateAsync(Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         foreach (var artifact in entries)
         {
