@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VidStudio.Tests.Support;
+using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Maintenance;
 
@@ -273,6 +275,33 @@ public class JobApiTests(ServerFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/status/{jobId}")).StatusCode);
         Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "results", jobId)));
+    }
+
+    [Fact]
+    public async Task Cleanup_removes_the_deliveries_of_deleted_jobs_once_they_are_settled_and_old()
+    {
+        var databases = app.Services.GetRequiredService<IDbContextFactory<VidStudioDbContext>>();
+        var now = app.Clock.GetUtcNow();
+        WebhookDeliveryRecord Orphan(WebhookDeliveryState state, TimeSpan age) => new()
+        {
+            JobId = null, Url = $"https://orphan.invalid/{state}/{age.TotalHours}", Event = "job.completed", Body = "{}", Signature = "sha256=00", State = state, CreatedAt = now - age,
+        };
+        var (settledOld, pendingOld, settledRecent) = (Orphan(WebhookDeliveryState.GaveUp, TimeSpan.FromHours(30)), Orphan(WebhookDeliveryState.Pending, TimeSpan.FromHours(30)),
+            Orphan(WebhookDeliveryState.Delivered, TimeSpan.FromHours(1)));
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            db.WebhookDeliveries.AddRange(settledOld, pendingOld, settledRecent);
+            await db.SaveChangesAsync();
+        }
+
+        await app.Services.GetRequiredService<JobService>().CleanupAsync();
+
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            var left = await db.WebhookDeliveries.Where(d => d.Id == settledOld.Id || d.Id == pendingOld.Id || d.Id == settledRecent.Id).Select(d => d.Id).ToListAsync();
+            Assert.Equal([pendingOld.Id, settledRecent.Id], left.Order());
+            await db.WebhookDeliveries.Where(d => left.Contains(d.Id)).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

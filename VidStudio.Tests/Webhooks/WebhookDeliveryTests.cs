@@ -133,6 +133,24 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_finished_job_does_not_take_its_undelivered_notifications_with_it()
+    {
+        // The first attempt fails; the job is deleted before the second (a script that deletes as soon as it has its files).
+        _receiver.Answer = (path, earlier) => path == "/after-delete" && earlier == 0 ? (500, null) : (200, null);
+        var created = await SubmitAsync(1, ("callback_url", _receiver.Url("/after-delete")));
+        var jobId = created.GetProperty("job_id").GetString()!;
+        await ApiClient.WaitForJobAsync(_client, jobId);
+        await _receiver.WaitForAsync("/after-delete", 1, TimeSpan.FromSeconds(20));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/v1/jobs/{jobId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/status/{jobId}")).StatusCode);
+
+        var attempts = await _receiver.WaitForAsync("/after-delete", 2, TimeSpan.FromSeconds(20));
+        Assert.True(attempts[1].IsSignedWith(created.GetProperty("callback_secret").GetString()!));
+        Assert.Equal(jobId, JsonDocument.Parse(attempts[1].Body).RootElement.GetProperty("job_id").GetString());
+        Assert.Equal(attempts[0].Text, attempts[1].Text);
+    }
+
+    [Fact]
     public async Task A_callback_set_in_the_studio_is_called_signed_with_the_secret_the_studio_showed_once()
     {
         await using var browser = await LocalBrowser.LaunchAsync();

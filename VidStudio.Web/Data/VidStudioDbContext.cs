@@ -43,7 +43,7 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             job.Property(j => j.StartedAt).HasConversion(UtcTicks);
             job.Property(j => j.FinishedAt).HasConversion(UtcTicks);
             job.HasMany(j => j.Artifacts).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
-            job.HasMany(j => j.WebhookDeliveries).WithOne().HasForeignKey(d => d.JobId).OnDelete(DeleteBehavior.Cascade);
+            job.HasMany(j => j.WebhookDeliveries).WithOne().HasForeignKey(d => d.JobId).OnDelete(DeleteBehavior.SetNull);
             job.Property(j => j.CallbackUrl).HasMaxLength(Webhooks.WebhookAddressPolicy.MaxUrlLength);
             job.Ignore(j => j.IsFinished);
         });

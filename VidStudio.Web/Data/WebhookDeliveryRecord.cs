@@ -8,7 +8,11 @@ public sealed class WebhookDeliveryRecord
 {
     public long Id { get; set; }
 
-    public long JobId { get; set; }
+    /// <summary>
+    /// The job it reports; null once that job was deleted. A delivery outlives its job: a script that deletes the job
+    /// as soon as it has its files must still be called back (cleanup removes settled orphans).
+    /// </summary>
+    public long? JobId { get; set; }
 
     public required string Url { get; set; }
 

@@ -143,7 +143,7 @@ public sealed class JobService(
     public async Task<IReadOnlyList<WebhookDeliveryRecord>> GetWebhookDeliveriesAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var jobIds = VisibleTo(db.Jobs, caller).Where(j => j.PublicId == publicId).Select(j => j.Id);
+        var jobIds = VisibleTo(db.Jobs, caller).Where(j => j.PublicId == publicId).Select(j => (long?)j.Id);
         var seesConfigured = caller.IsAdmin;
         return await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts.OrderBy(a => a.Number))
             .Where(d => jobIds.Contains(d.JobId) && (d.FromCallback || seesConfigured)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
@@ -192,6 +192,9 @@ public sealed class JobService(
 
         if (job.IsFinished)
         {
+            // Its notifications are queued before it goes (they outlive it), in case this delete came in the moment
+            // between the job's end and their queueing.
+            await webhooks.JobFinishedAsync(publicId);
             await DeleteAsync(job, cancellationToken);
             return CancelOutcome.Deleted;
         }
@@ -245,6 +248,13 @@ public sealed class JobService(
         foreach (var job in expired)
         {
             await DeleteAsync(job, cancellationToken);
+        }
+
+        // Deliveries outlive their deleted jobs until they are settled and as old as the jobs cleanup removes.
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            await db.WebhookDeliveries.Where(d => d.JobId == null && d.State != WebhookDeliveryState.Pending && d.CreatedAt < cutoff)
+                .ExecuteDeleteAsync(cancellationToken);
         }
 
         if (expired.Count > 0)

@@ -23,7 +23,17 @@ public sealed class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
-    /// <summary>Queues the finished job's notifications; never throws (a notification must not fail the job it reports).</summary>
+    /// <summary>
+    /// How long after a job's end its notifications may still be queued (by the sweep, or before the job is deleted): a
+    /// job that ended long before an endpoint was configured is not announced to it.
+    /// </summary>
+    public static readonly TimeSpan LateDispatchWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Queues the finished job's notifications unless they are queued already; never throws (a notification must not
+    /// fail the job it reports). Called where a job ends, and before a finished job is deleted, so a delete that comes
+    /// the moment the job's end is visible (a script following its events) cannot outrun it.
+    /// </summary>
     public async Task JobFinishedAsync(string publicId)
     {
         try
@@ -44,6 +54,7 @@ public sealed class WebhookDispatcher(
         {
             var job = await db.Jobs.AsNoTracking().Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == publicId);
             if (job is null || !job.IsFinished || (job.CallbackUrl is null && endpoints.Length == 0)
+                || job.FinishedAt < clock.GetUtcNow() - LateDispatchWindow
                 || await db.WebhookDeliveries.AnyAsync(d => d.JobId == job.Id))
             {
                 return;
@@ -108,7 +119,7 @@ public sealed class WebhookDispatcher(
         List<WebhookDeliveryRecord> pending;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            var finishedAfter = now - TimeSpan.FromHours(1);
+            var finishedAfter = now - LateDispatchWindow;
             var finishedBefore = now - grace;
             var anyConfigured = webhooks.Endpoints.Length > 0;
             undelivered = await db.Jobs

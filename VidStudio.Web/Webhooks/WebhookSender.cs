@@ -87,7 +87,7 @@ public sealed class WebhookSender(
         }
 
         // The job page lists the attempts.
-        if (await JobIdOfAsync(delivery.JobId) is { } jobPublicId)
+        if (delivery.JobId is { } jobId && await JobIdOfAsync(jobId) is { } jobPublicId)
         {
             notifier.Changed(jobPublicId);
         }

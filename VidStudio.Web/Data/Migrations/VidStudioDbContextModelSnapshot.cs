@@ -320,7 +320,7 @@ namespace VidStudio.Web.Data.Migrations
                     b.Property<bool>("FromCallback")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("JobId")
+                    b.Property<long?>("JobId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Signature")
@@ -379,8 +379,7 @@ namespace VidStudio.Web.Data.Migrations
                     b.HasOne("VidStudio.Web.Data.JobRecord", null)
                         .WithMany("WebhookDeliveries")
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("VidStudio.Web.Data.JobRecord", b =>

@@ -340,7 +340,7 @@ namespace VidStudio.Web.Data.Migrations.Postgres
                     b.Property<bool>("FromCallback")
                         .HasColumnType("boolean");
 
-                    b.Property<long>("JobId")
+                    b.Property<long?>("JobId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Signature")
@@ -399,8 +399,7 @@ namespace VidStudio.Web.Data.Migrations.Postgres
                     b.HasOne("VidStudio.Web.Data.JobRecord", null)
                         .WithMany("WebhookDeliveries")
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("VidStudio.Web.Data.JobRecord", b =>
