@@ -79,6 +79,22 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_webhook_endpoint_configured_twice_stops_the_server_with_a_message_naming_it()
+    {
+        using var server = new ServerProcess(_media.PathOf("twice-data"), new Dictionary<string, string>
+        {
+            ["VidStudio__Webhooks__Endpoints__0__Url"] = "https://hooks.example.com/vidstudio",
+            ["VidStudio__Webhooks__Endpoints__0__Secret"] = "first-secret-0123456789",
+            ["VidStudio__Webhooks__Endpoints__1__Url"] = "https://hooks.example.com/vidstudio",
+            ["VidStudio__Webhooks__Endpoints__1__Secret"] = "second-secret-0123456789",
+        });
+
+        Assert.NotEqual(0, await server.RunToExitAsync());
+        Assert.Contains("'https://hooks.example.com/vidstudio' is listed 2 times", server.Output);
+        Assert.DoesNotContain("   at ", server.Output);
+    }
+
+    [Fact]
     public async Task Past_the_rate_limit_the_api_answers_429_problem_details()
     {
         using var server = new ServerProcess(_media.PathOf("limit-data"), new Dictionary<string, string> { ["VidStudio__RateLimit__PermitLimit"] = "5" });

@@ -41,6 +41,12 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             }
         }
 
+        // A job has one delivery per endpoint URL (a unique index): a URL listed twice would make every job's deliveries fail.
+        foreach (var repeated in settings.Webhooks.Endpoints.GroupBy(e => e.Url, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"VidStudio:Webhooks:Endpoints: '{repeated.Key}' is listed {repeated.Count()} times; list each endpoint once.");
+        }
+
         if (settings.Role != NodeRole.All && settings.Database.Provider != DatabaseProvider.Postgres)
         {
             failures.Add($"VidStudio:Role is {settings.Role.ToString().ToLowerInvariant()}: web and worker nodes share one database, so VidStudio:Database:Provider must be postgres (SQLite is one process's).");
