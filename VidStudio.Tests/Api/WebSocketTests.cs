@@ -51,6 +51,10 @@ public class WebSocketTests(ServerFixture app)
         using var second = await ConnectAsync();
         await SendAsync(second, new { action = "start", file_base64 = "AAAA", width = 5 });
         Assert.Contains("width must be between 10 and 240", (await ReceiveAsync(second))!.Value.GetProperty("error").GetString());
+
+        using var third = await ConnectAsync();
+        await SendAsync(third, new { action = "start", file_base64 = "AAAA", callback_url = "https://example.com/hook" });
+        Assert.Contains("callback_url applies to queued jobs", (await ReceiveAsync(third))!.Value.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -242,6 +242,12 @@ public sealed class AsciiStreamEndpoint(
             try
             {
                 var fields = ApiJson.Fields(root.EnumerateObject().Where(p => p.Name is not ("action" or "file_base64")));
+                if (fields.FirstOrDefault(f => Webhooks.CallbackRequestReader.Owns(f.Key)).Key is { } callbackField)
+                {
+                    // Said, not ignored: a client expecting a call back would otherwise wait for one that never comes.
+                    return (null, $"{callbackField} applies to queued jobs (POST /api/v1/convert/video); a stream's frames and its end arrive on this socket.");
+                }
+
                 return (await requests.ResolveAsync(fields, caller, cancellationToken), null);
             }
             catch (InvalidOptionsException invalid)
