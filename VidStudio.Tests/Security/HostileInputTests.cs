@@ -84,6 +84,23 @@ public sealed class HostileInputTests : IClassFixture<Support.Engine>
     }
 
     [Fact]
+    public void A_player_page_no_browser_could_hold_is_refused_when_planned()
+    {
+        var hour = new MediaInfo(1920, 1080, 3600, FrameRate.FromInteger(25), 90_000, 0, "opus", false, "mov", "h264");
+        var cellMode = new ConversionOptions { Width = 240, ColorMode = ColorMode.Cell, SaveHtml = true };
+
+        // A browser's limit, not an installation's: refused even with no caps configured.
+        var refused = Assert.Throws<VideoInputException>(() => ConversionPlan.For(hour, cellMode, 0.52, ConversionLimits.None));
+        Assert.Equal(VideoInputError.OverLimit, refused.Error);
+        Assert.Contains("save_html", refused.Message);
+        Assert.Contains("90000 frames of 240x", refused.Message);
+
+        // The same hour without the player, and a minute with it, are planned.
+        Assert.Equal(90_000, ConversionPlan.For(hour, cellMode with { SaveHtml = false }, 0.52, ConversionLimits.None).Timing.ExpectedFrames);
+        Assert.Equal(1_500, ConversionPlan.For(hour with { DurationSeconds = 60, FrameCount = 1_500 }, cellMode, 0.52, ConversionLimits.None).Timing.ExpectedFrames);
+    }
+
+    [Fact]
     public async Task Two_frames_ten_hours_apart_are_refused_by_the_frame_cap()
     {
         var clip = WriteTwoFramesTenHoursApart(_engine.Media);

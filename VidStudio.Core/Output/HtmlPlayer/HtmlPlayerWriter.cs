@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering;
@@ -25,6 +26,12 @@ namespace VidStudio.Core.Output.HtmlPlayer;
 /// </summary>
 public sealed class HtmlPlayerWriter : IDisposable
 {
+    /// <summary>
+    /// The most frame bytes a page may inflate. The browser holds them all at once, and their base64 text must stay
+    /// well within a JavaScript string (~512 M characters) even where they compress poorly (colours of noisy footage).
+    /// </summary>
+    public const long MaxFrameBytes = 512L * 1024 * 1024;
+
     private static readonly string[] TemplateParts = LoadTemplate();
 
     private readonly string _path, _framesPath;
@@ -45,17 +52,37 @@ public sealed class HtmlPlayerWriter : IDisposable
         FfmpegTools tools, string? audioSource, CancellationToken cancellationToken)
     {
         (_path, _layout, _atlas, _palette, _fps) = (path, layout, atlas, palette, rate.Value);
-        _cellBytes = glyphCount <= 256 ? 1 : 2;
-        _textPerCell = options.ColorMode is ColorMode.Source or ColorMode.Cell;
-        _backgroundPerCell = options.ColorMode == ColorMode.Cell && !options.TransparentBg;
-        var cells = layout.Geometry.Columns * layout.Geometry.Rows;
-        _record = new byte[cells * _cellBytes + (_textPerCell ? 3 * cells : 3) + (_backgroundPerCell ? 3 * cells : 0)];
+        (_cellBytes, _textPerCell, _backgroundPerCell) = RecordLayout(glyphCount, options);
+        _record = new byte[RecordBytes(layout.Geometry.Columns * layout.Geometry.Rows, glyphCount, options)];
         _framesPath = path + ".frames" + ArtifactNames.PartialSuffix;
         _framesFile = new FileStream(_framesPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         // Fastest: frames of glyph indices and colours compress nearly as well at level 1, at a fraction of the CPU.
         _frames = new ZLibStream(_framesFile, CompressionLevel.Fastest, leaveOpen: true);
         _audio = audioSource is null ? null : AudioTrackExtractor.Start(tools, audioSource, path + ".audio" + ArtifactNames.PartialSuffix, cancellationToken);
     }
+
+    /// <summary>
+    /// Why a player of <paramref name="frames"/> frames of <paramref name="geometry"/> cannot be made, or null: checked
+    /// when the conversion is planned, so a request that could only produce a page no browser plays is refused up front.
+    /// </summary>
+    public static string? CheckSize(GridGeometry geometry, long frames, int glyphCount, ConversionOptions options)
+    {
+        var bytes = frames * RecordBytes(geometry.Columns * geometry.Rows, glyphCount, options);
+        return bytes <= MaxFrameBytes
+            ? null
+            : $"save_html: the player would hold {ByteSize.Format(bytes)} of frames in the browser ({frames} frames of {geometry.Columns}x{geometry.Rows} characters); " +
+              $"at most {ByteSize.Format(MaxFrameBytes)} fit in a browser tab. Choose a smaller width, a lower fps or a shorter video, or leave save_html off.";
+    }
+
+    /// <summary>One frame's record: the glyph indices (one byte each, two past 256 glyphs), the text colour (per cell or per frame), the background (per cell in cell mode).</summary>
+    private static int RecordBytes(int cells, int glyphCount, ConversionOptions options)
+    {
+        var (cellBytes, textPerCell, backgroundPerCell) = RecordLayout(glyphCount, options);
+        return cells * cellBytes + (textPerCell ? 3 * cells : 3) + (backgroundPerCell ? 3 * cells : 0);
+    }
+
+    private static (int CellBytes, bool TextPerCell, bool BackgroundPerCell) RecordLayout(int glyphCount, ConversionOptions options) =>
+        (glyphCount <= 256 ? 1 : 2, options.ColorMode is ColorMode.Source or ColorMode.Cell, options.ColorMode == ColorMode.Cell && !options.TransparentBg);
 
     /// <summary>Compressed frame bytes so far (the page ends up ~4/3 of this plus the audio).</summary>
     public long BytesWritten => _framesFile.Length;
