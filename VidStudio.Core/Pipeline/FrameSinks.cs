@@ -37,38 +37,47 @@ internal sealed class FrameSinks : IDisposable
         var yuvLength = PixelConverter.Yuv420Length(geometry);
         _options = options;
         _frameSeconds = 1 / rate.Value;
-        _cast = options.SaveCast ? new AsciicastWriter(Path.Combine(outputDirectory, ArtifactNames.Cast), geometry.Columns, geometry.Rows) : null;
-        _html = options.SaveHtml
-            ? new HtmlPlayerWriter(Path.Combine(outputDirectory, ArtifactNames.HtmlPlayer), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, options,
-                renderer.Palette, rate, tools, plan.Media.HasAudio ? source : null, cancellationToken)
-            : null;
-        _outputDirectory = outputDirectory;
-        _encoder = encoder;
-        _yuvLength = yuvLength;
-        _videoFrameLength = Mp4Encoder.FramePrefixLength + yuvLength;
-        if (options.SavePng)
+        try
         {
-            _pngQueue = new BoundedWorkQueue<(int Index, PngFrame Png)>(pngWorkers * 2, pngWorkers, WritePngAsync, item => item.Png.Dispose(), cancellationToken);
-        }
+            _cast = options.SaveCast ? new AsciicastWriter(Path.Combine(outputDirectory, ArtifactNames.Cast), geometry.Columns, geometry.Rows) : null;
+            _html = options.SaveHtml
+                ? new HtmlPlayerWriter(Path.Combine(outputDirectory, ArtifactNames.HtmlPlayer), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, options,
+                    renderer.Palette, rate, tools, plan.Media.HasAudio ? source : null, cancellationToken)
+                : null;
+            _outputDirectory = outputDirectory;
+            _encoder = encoder;
+            _yuvLength = yuvLength;
+            _videoFrameLength = Mp4Encoder.FramePrefixLength + yuvLength;
+            if (options.SavePng)
+            {
+                _pngQueue = new BoundedWorkQueue<(int Index, PngFrame Png)>(pngWorkers * 2, pngWorkers, WritePngAsync, item => item.Png.Dispose(), cancellationToken);
+            }
 
-        if (encoder is not null)
-        {
-            _videoQueue = new BoundedWorkQueue<byte[]>(EncodeQueueLength, 1, WriteVideoFrameAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
-        }
+            if (encoder is not null)
+            {
+                _videoQueue = new BoundedWorkQueue<byte[]>(EncodeQueueLength, 1, WriteVideoFrameAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
+            }
 
-        var (width, height) = (geometry.RenderWidth, geometry.RenderHeight);
-        if (options.SaveGif)
-        {
-            _rgbaSinks.Add(new RgbaEncoderSink(
-                GifEncoder.Start(tools, width, height, rate, GifEncoder.WidthFor(options.GifWidth, width), Path.Combine(outputDirectory, ArtifactNames.Gif), cancellationToken),
-                width, height, cancellationToken));
-        }
+            var (width, height) = (geometry.RenderWidth, geometry.RenderHeight);
+            if (options.SaveGif)
+            {
+                _rgbaSinks.Add(new RgbaEncoderSink(
+                    GifEncoder.Start(tools, width, height, rate, GifEncoder.WidthFor(options.GifWidth, width), Path.Combine(outputDirectory, ArtifactNames.Gif), cancellationToken),
+                    width, height, cancellationToken));
+            }
 
-        if (options.SaveWebmAlpha)
+            if (options.SaveWebmAlpha)
+            {
+                _rgbaSinks.Add(new RgbaEncoderSink(
+                    WebmAlphaEncoder.Start(tools, source, width, height, rate, Path.Combine(outputDirectory, ArtifactNames.WebmAlpha), cancellationToken),
+                    width, height, cancellationToken));
+            }
+        }
+        catch
         {
-            _rgbaSinks.Add(new RgbaEncoderSink(
-                WebmAlphaEncoder.Start(tools, source, width, height, rate, Path.Combine(outputDirectory, ArtifactNames.WebmAlpha), cancellationToken),
-                width, height, cancellationToken));
+            // The caller's using has nothing to dispose yet: the sinks started so far (files, ffmpeg children) are ended here.
+            Dispose();
+            throw;
         }
     }
 

@@ -58,7 +58,16 @@ public sealed class HtmlPlayerWriter : IDisposable
         _framesFile = new FileStream(_framesPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         // Fastest: frames of glyph indices and colours compress nearly as well at level 1, at a fraction of the CPU.
         _frames = new ZLibStream(_framesFile, CompressionLevel.Fastest, leaveOpen: true);
-        _audio = audioSource is null ? null : AudioTrackExtractor.Start(tools, audioSource, path + ".audio" + ArtifactNames.PartialSuffix, cancellationToken);
+        try
+        {
+            _audio = audioSource is null ? null : AudioTrackExtractor.Start(tools, audioSource, path + ".audio" + ArtifactNames.PartialSuffix, cancellationToken);
+        }
+        catch
+        {
+            // No writer to dispose exists yet: the frames file would stay open, and on disk.
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>
