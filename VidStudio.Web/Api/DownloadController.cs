@@ -16,8 +16,10 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
     /// <c>video</c> (the MP4), <c>webm</c> (with alpha), <c>gif</c>, <c>cast</c> (the asciicast), <c>frames</c> (ZIP of all frames), <c>txt</c>, <c>png</c> or <c>ansi</c> (ZIP of those frames),
     /// or one artifact by name, such as <c>frame_000042.png</c> or <c>video.mp4</c>.
     /// </summary>
-    /// <remarks>ZIPs are streamed while they are built: nothing is assembled in memory or on disk first.</remarks>
-    /// <remarks>HEAD answers the same headers without the body (download managers and <c>curl -I</c> ask it first).</remarks>
+    /// <remarks>
+    /// ZIPs are streamed while they are built: nothing is assembled in memory or on disk first. HEAD answers the same
+    /// headers without the body (download managers and <c>curl -I</c> ask it first).
+    /// </remarks>
     [HttpGet("{job_id}/{file}")]
     [HttpHead("{job_id}/{file}")]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "video/mp4", "application/zip", "image/png", "text/plain", "application/x-asciicast", "image/gif", "video/webm")]
