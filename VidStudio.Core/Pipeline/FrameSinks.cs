@@ -37,6 +37,10 @@ internal sealed class FrameSinks : IDisposable
         var yuvLength = PixelConverter.Yuv420Length(geometry);
         _options = options;
         _frameSeconds = 1 / rate.Value;
+        _outputDirectory = outputDirectory;
+        _encoder = encoder;
+        _yuvLength = yuvLength;
+        _videoFrameLength = Mp4Encoder.FramePrefixLength + yuvLength;
         try
         {
             _cast = options.SaveCast ? new AsciicastWriter(Path.Combine(outputDirectory, ArtifactNames.Cast), geometry.Columns, geometry.Rows) : null;
@@ -44,10 +48,6 @@ internal sealed class FrameSinks : IDisposable
                 ? new HtmlPlayerWriter(Path.Combine(outputDirectory, ArtifactNames.HtmlPlayer), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, options,
                     renderer.Palette, rate, tools, plan.Media.HasAudio ? source : null, cancellationToken)
                 : null;
-            _outputDirectory = outputDirectory;
-            _encoder = encoder;
-            _yuvLength = yuvLength;
-            _videoFrameLength = Mp4Encoder.FramePrefixLength + yuvLength;
             if (options.SavePng)
             {
                 _pngQueue = new BoundedWorkQueue<(int Index, PngFrame Png)>(pngWorkers * 2, pngWorkers, WritePngAsync, item => item.Png.Dispose(), cancellationToken);
