@@ -23,6 +23,13 @@ internal sealed class BoundedWorkQueue<T>
             {
                 await foreach (var item in _channel.Reader.ReadAllAsync(token).ConfigureAwait(false))
                 {
+                    // ReadAllAsync only looks at the token while it waits: items already queued would still be handled.
+                    if (token.IsCancellationRequested)
+                    {
+                        discard(item);
+                        token.ThrowIfCancellationRequested();
+                    }
+
                     await handle(item, token).ConfigureAwait(false);
                 }
             }
@@ -53,6 +60,25 @@ internal sealed class BoundedWorkQueue<T>
         catch (OperationCanceledException) when (_workers.IsFaulted)
         {
             await _workers.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops the workers and waits for them: an item being handled is finished, the rest are discarded. Once it
+    /// returns nothing more is written, so a failed job's files can be removed without a late writer re-creating one.
+    /// After <see cref="CompleteAsync"/> it has nothing left to do.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _failure.Cancel();
+        _channel.Writer.TryComplete();
+        try
+        {
+            await _workers.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Cancelled, or the failure the job already reports: only the waiting matters here.
         }
     }
 

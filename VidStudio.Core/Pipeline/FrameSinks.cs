@@ -13,7 +13,7 @@ namespace VidStudio.Core.Pipeline;
 /// their own workers behind bounded queues so encoding overlaps the next frame's rendering. Counts the bytes written
 /// so the converter can enforce <see cref="ConversionLimits.MaxOutputBytes"/> while the job runs.
 /// </summary>
-internal sealed class FrameSinks : IDisposable
+internal sealed class FrameSinks : IAsyncDisposable
 {
     private const int EncodeQueueLength = 3;
 
@@ -75,8 +75,9 @@ internal sealed class FrameSinks : IDisposable
         }
         catch
         {
-            // The caller's using has nothing to dispose yet: the sinks started so far (files, ffmpeg children) are ended here.
-            Dispose();
+            // The caller's using has nothing to dispose yet: the sinks started so far (files, ffmpeg children) are ended
+            // here. Nothing was queued, so their workers stop at once and the wait is short.
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
     }
@@ -167,14 +168,29 @@ internal sealed class FrameSinks : IDisposable
         ArrayPool<byte>.Shared.Return(frame);
     }
 
-    /// <summary>Stops the RGBA encoders' ffmpeg processes and removes unfinished files (finished ones stay).</summary>
-    public void Dispose()
+    /// <summary>
+    /// Waits for the PNG and video workers to stop (a failed job's files are removed next, and a PNG still being saved
+    /// would otherwise land in the folder afterwards), then stops the RGBA encoders' ffmpeg processes and removes
+    /// unfinished files (finished ones stay).
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        _cast?.Dispose();
-        _html?.Dispose();
+        if (_pngQueue is not null)
+        {
+            await _pngQueue.StopAsync().ConfigureAwait(false);
+        }
+
+        if (_videoQueue is not null)
+        {
+            await _videoQueue.StopAsync().ConfigureAwait(false);
+        }
+
         foreach (var sink in _rgbaSinks)
         {
-            sink.Dispose();
+            await sink.DisposeAsync().ConfigureAwait(false);
         }
+
+        _cast?.Dispose();
+        _html?.Dispose();
     }
 }

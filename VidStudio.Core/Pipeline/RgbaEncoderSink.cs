@@ -8,7 +8,7 @@ namespace VidStudio.Core.Pipeline;
 /// Feeds an encoder that takes whole RGBA frames (GIF, WebM with alpha): the frame is painted into a pooled buffer on
 /// the render thread and written to ffmpeg by a worker behind a short bounded queue, so encoding overlaps rendering.
 /// </summary>
-internal sealed class RgbaEncoderSink : IDisposable
+internal sealed class RgbaEncoderSink : IAsyncDisposable
 {
     private const int QueueLength = 3;
 
@@ -37,7 +37,12 @@ internal sealed class RgbaEncoderSink : IDisposable
         await _encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _encoder.Dispose();
+    /// <summary>Stops the writer before the encoder, so no frame is written to an ffmpeg being stopped.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.StopAsync().ConfigureAwait(false);
+        _encoder.Dispose();
+    }
 
     private async ValueTask WriteAsync(byte[] frame, CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var plan = await ReconcileWithProbeAsync(stages, request, known, token).ConfigureAwait(false);
             Directory.CreateDirectory(request.OutputDirectory);
             var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
-            using var sinks = new FrameSinks(tools, request.InputPath, request.Options, request.OutputDirectory, stages.Encoder, renderer, plan, _settings.PngWorkers, token);
+            await using var sinks = new FrameSinks(tools, request.InputPath, request.Options, request.OutputDirectory, stages.Encoder, renderer, plan, _settings.PngWorkers, token);
             var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
             await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
 
