@@ -88,7 +88,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
         var rate = timing.Rate.Value;
         var first = (int)Math.Round(Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate)) * rate);
         var run = await DecodeCachedAsync(path, first / rate, (int)Math.Ceiling(EvaluationSeconds * rate), timing.Resample, cancellationToken).ConfigureAwait(false);
-        return LookEvaluator.Evaluate(run, options, geometry, fonts, first, cancellationToken);
+        return LookEvaluator.Evaluate(run, options, geometry, fonts, first, cancellationToken: cancellationToken);
     }
 
     private Task<YuvFrame[]> DecodeCachedAsync(string path, double seconds, int count, FrameRate? rate, CancellationToken cancellationToken)

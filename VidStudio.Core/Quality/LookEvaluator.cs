@@ -9,8 +9,10 @@ namespace VidStudio.Core.Quality;
 /// <summary>Renders a run of decoded frames with a look, as a job would, and scores it with <see cref="LookMeter"/>.</summary>
 public static class LookEvaluator
 {
+    /// <param name="lastFrame">When given (<see cref="GridGeometry.RenderWidth"/> × <see cref="GridGeometry.RenderHeight"/> pixels), receives the last frame as RGBA, to be looked at.</param>
     public static LookScore Evaluate(
-        IReadOnlyList<YuvFrame> frames, ConversionOptions options, GridGeometry geometry, FontSet fonts, int firstFrameIndex = 0, CancellationToken cancellationToken = default)
+        IReadOnlyList<YuvFrame> frames, ConversionOptions options, GridGeometry geometry, FontSet fonts, int firstFrameIndex = 0,
+        uint[]? lastFrame = null, CancellationToken cancellationToken = default)
     {
         var renderer = new FrameRenderer(options, geometry, fonts);
         var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
@@ -30,6 +32,11 @@ public static class LookEvaluator
             meter.Observe(sourceLuma, frames[i].Width, yuv, geometry.EncodeWidth, renderer.Cells);
         }
 
-        return new LookScore(meter.Fidelity, meter.Flicker, meter.StillFlicker, rendering.Elapsed.TotalMilliseconds / frames.Count);
+        if (lastFrame is not null)
+        {
+            renderer.PaintRgba(lastFrame);
+        }
+
+        return LookScore.Of(meter, rendering.Elapsed.TotalMilliseconds / frames.Count);
     }
 }

@@ -9,6 +9,11 @@ namespace VidStudio.Core.Quality;
 /// <item>fidelity: SSIM between the source and the rendered frame, both gray, area-scaled to
 /// <see cref="PixelsPerCell"/>× the grid and blurred with a Gaussian of <see cref="BlurSigma"/> px (half a cell) —
 /// the picture seen from a distance, where glyph shapes blend into tones;</item>
+/// <item>tone: the Pearson correlation between the source's gray, area-averaged to one value per cell, and the rendered
+/// picture's, likewise — in fixed colours the rendered gray of a cell is its glyph's ink share, so tone says whether
+/// brighter parts of the picture get more ink (SSIM of blurred pictures scores a bright area drawn as one dense glyph
+/// about as well as anything; tone does not);</item>
+/// <item>detail: the same correlation at <see cref="DetailDensity"/> samples per cell, where the glyphs' shapes show;</item>
 /// <item>flicker: the share of cells whose character changes from one frame to the next, overall and on the still
 /// parts of the picture (cells whose source brightness moved by less than <see cref="StillChange"/>).</item>
 /// </list>
@@ -22,12 +27,20 @@ public sealed class LookMeter
     /// <summary>Change of a cell's mean source luma (0..255) below which the cell counts as still.</summary>
     public const double StillChange = 2;
 
+    /// <summary>Samples per cell that detail compares: 2×4, what a glyph's shape can place within its cell.</summary>
+    public static SampleDensity DetailDensity => SampleDensity.Standard;
+
     private readonly int _columns, _rows, _width, _height;
     private readonly AreaResampler _sourceX, _sourceY, _renderX, _renderY;
+    private readonly AreaResampler _sourceDetailX, _sourceDetailY, _renderDetailX, _renderDetailY;
+    private readonly byte[] _sourceDetail, _renderedDetail;
+    private readonly float[] _sourceTone, _renderedTone;
+    private double _toneSum, _detailSum;
+    private int _toneFrames, _detailFrames;
     private readonly float[] _scratch;
     private readonly byte[] _source, _rendered;
     private readonly float[] _planeSource, _planeRendered, _blurredSource, _blurredRendered, _blurScratch;
-    private readonly float[] _cellMeans, _previousMeans;
+    private readonly float[] _previousMeans;
     private readonly ushort[] _previousCells;
     private readonly Ssim _ssim;
     private double _fidelitySum;
@@ -43,7 +56,20 @@ public sealed class LookMeter
         _sourceY = new AreaResampler(source.Height, _height);
         _renderX = new AreaResampler(render.Width, _width);
         _renderY = new AreaResampler(render.Height, _height);
-        _scratch = new float[Math.Max(AreaResampler.ScratchLength(_sourceX, _sourceY), AreaResampler.ScratchLength(_renderX, _renderY))];
+        var (detailWidth, detailHeight) = (columns * DetailDensity.X, rows * DetailDensity.Y);
+        _sourceDetailX = new AreaResampler(source.Width, detailWidth);
+        _sourceDetailY = new AreaResampler(source.Height, detailHeight);
+        _renderDetailX = new AreaResampler(render.Width, detailWidth);
+        _renderDetailY = new AreaResampler(render.Height, detailHeight);
+        _sourceDetail = new byte[detailWidth * detailHeight];
+        _renderedDetail = new byte[detailWidth * detailHeight];
+        _sourceTone = new float[columns * rows];
+        _renderedTone = new float[columns * rows];
+        _scratch = new float[new[]
+        {
+            AreaResampler.ScratchLength(_sourceX, _sourceY), AreaResampler.ScratchLength(_renderX, _renderY),
+            AreaResampler.ScratchLength(_sourceDetailX, _sourceDetailY), AreaResampler.ScratchLength(_renderDetailX, _renderDetailY),
+        }.Max()];
         _source = new byte[_width * _height];
         _rendered = new byte[_width * _height];
         _planeSource = new float[_width * _height];
@@ -51,7 +77,6 @@ public sealed class LookMeter
         _blurredSource = new float[_width * _height];
         _blurredRendered = new float[_width * _height];
         _blurScratch = new float[_width * _height];
-        _cellMeans = new float[columns * rows];
         _previousMeans = new float[columns * rows];
         _previousCells = new ushort[columns * rows];
         _ssim = new Ssim(_width, _height);
@@ -61,6 +86,12 @@ public sealed class LookMeter
 
     /// <summary>Mean SSIM so far (1 = the same picture seen from a distance).</summary>
     public double Fidelity => Frames == 0 ? 0 : _fidelitySum / Frames;
+
+    /// <summary>Mean per-frame correlation of the source's and the rendered picture's cell tones (1 = tones kept); frames of one flat tone do not count.</summary>
+    public double Tone => _toneFrames == 0 ? 0 : _toneSum / _toneFrames;
+
+    /// <summary>The same at <see cref="DetailDensity"/> samples per cell.</summary>
+    public double Detail => _detailFrames == 0 ? 0 : _detailSum / _detailFrames;
 
     /// <summary>Share of cells that changed character between consecutive frames.</summary>
     public double Flicker => _compared == 0 ? 0 : (double)_changed / _compared;
@@ -82,7 +113,13 @@ public sealed class LookMeter
         GaussianBlur.Apply(_planeRendered, _blurredRendered, _blurScratch, _width, _height, BlurSigma);
         _fidelitySum += _ssim.Measure(_blurredSource, _blurredRendered);
 
-        MeanPerCell(_source, _cellMeans);
+        AreaResampler.Resample(sourceLuma, sourceStride, _sourceDetailX, _sourceDetailY, _scratch, _sourceDetail);
+        AreaResampler.Resample(renderedLuma, renderedStride, _renderDetailX, _renderDetailY, _scratch, _renderedDetail);
+        Accumulate(Correlation.Pearson<byte>(_sourceDetail, _renderedDetail), ref _detailSum, ref _detailFrames);
+        MeanPerCell(_sourceDetail, DetailDensity, _sourceTone);
+        MeanPerCell(_renderedDetail, DetailDensity, _renderedTone);
+        Accumulate(Correlation.Pearson<float>(_sourceTone, _renderedTone), ref _toneSum, ref _toneFrames);
+
         if (Frames > 0)
         {
             for (var i = 0; i < cells.Length; i++)
@@ -90,7 +127,7 @@ public sealed class LookMeter
                 var changed = cells[i] != _previousCells[i] ? 1 : 0;
                 _changed += changed;
                 _compared++;
-                if (Math.Abs(_cellMeans[i] - _previousMeans[i]) < StillChange)
+                if (Math.Abs(_sourceTone[i] - _previousMeans[i]) < StillChange)
                 {
                     _stillChanged += changed;
                     _stillCompared++;
@@ -99,25 +136,36 @@ public sealed class LookMeter
         }
 
         cells.CopyTo(_previousCells);
-        _cellMeans.CopyTo(_previousMeans, 0);
+        _sourceTone.CopyTo(_previousMeans, 0);
         Frames++;
     }
 
-    private void MeanPerCell(ReadOnlySpan<byte> picture, Span<float> means)
+    private static void Accumulate(double? value, ref double sum, ref int count)
+    {
+        if (value is { } r)
+        {
+            sum += r;
+            count++;
+        }
+    }
+
+    /// <summary>Mean of each cell's samples in a plane of <paramref name="density"/> samples per cell.</summary>
+    private void MeanPerCell(ReadOnlySpan<byte> picture, SampleDensity density, Span<float> means)
     {
         means.Clear();
-        for (var y = 0; y < _height; y++)
+        var width = _columns * density.X;
+        for (var y = 0; y < _rows * density.Y; y++)
         {
-            var row = y / PixelsPerCell * _columns;
-            for (var x = 0; x < _width; x++)
+            var row = y / density.Y * _columns;
+            for (var x = 0; x < width; x++)
             {
-                means[row + x / PixelsPerCell] += picture[y * _width + x];
+                means[row + x / density.X] += picture[y * width + x];
             }
         }
 
         foreach (ref var mean in means)
         {
-            mean /= PixelsPerCell * PixelsPerCell;
+            mean /= density.PerCell;
         }
     }
 }
