@@ -39,12 +39,18 @@ public sealed class GlyphSet(string characters)
     /// </summary>
     public static GlyphSet Quadrants { get; } = new(" ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█");
 
+    /// <summary>
+    /// <see cref="Quadrants"/> and the three shades: quadrants alone are all-or-nothing per quarter, so a uniform cell
+    /// could only be empty or full; the shades give flat areas the tones between (as <see cref="Ramps.Blocks"/> does).
+    /// </summary>
+    public static GlyphSet QuadrantsAndShades { get; } = new(Quadrants.Characters + "░▒▓");
+
     /// <summary>The characters of <paramref name="options"/>' style.</summary>
     public static GlyphSet For(ConversionOptions options) => options.Style switch
     {
         AsciiStyle.Braille => Braille,
         AsciiStyle.Shape => PrintableAscii,
-        AsciiStyle.ShapeBlocks => Quadrants,
+        AsciiStyle.ShapeBlocks => QuadrantsAndShades,
         _ => new GlyphSet(RampFor(options)),
     };
 

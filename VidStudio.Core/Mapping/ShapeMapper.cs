@@ -8,9 +8,17 @@ namespace VidStudio.Core.Mapping;
 /// <summary>
 /// Shape matching: each cell gets the glyph that, drawn in two tones, is closest (least squares) to the cell's 4×8
 /// luma samples. With free tones (<see cref="ShapeTones.Free"/>, for per-cell colours) the best glyph maximises
-/// <c>Sxg² / Sgg</c>, the variance its shape explains; with the frame's fixed text and background tones it maximises
-/// <c>2·Σt·g − Σg²</c>. Both need only the dot products of the samples with every glyph mask, computed eight glyphs at
-/// a time from a glyph-interleaved table, so ~95 glyphs cost ~400 vector multiply-adds a cell and nothing is allocated.
+/// <c>Sxg² / Sgg</c>, the variance its shape explains. With the frame's fixed text and background tones the samples are
+/// first made <i>tone-true</i>: each sample's tone t (0 = background, 1 = text, see <see cref="ShapeTones"/>) becomes the
+/// target <c>min(h·t, s(t)) · reach</c>, where reach is the largest ink any glyph of the set has at that sample position,
+/// h the <see cref="LetterHeadroom"/> (1 for sets with a solid glyph) and s the set's <see cref="InkCurve"/>, which keeps
+/// the brightest tones from all reaching the densest glyph. No printable glyph covers more than ~35% of its cell, so
+/// matching raw tones drew every cell brighter than that as the densest glyph (a wall of <c>B</c>); tone-true, white
+/// gets the densest glyphs, black a space, the tones between rising ink, and the glyph's shape decides among glyphs of
+/// similar ink. The best glyph then maximises
+/// <c>2·Σtarget·g − Σg²</c>. Both need only the dot products of the samples with every glyph mask, computed eight
+/// glyphs at a time from a glyph-interleaved table, so ~95 glyphs cost ~400 vector multiply-adds a cell and nothing is
+/// allocated.
 /// <para>
 /// <see cref="Stability"/>: a cell keeps its previous glyph unless the new best fits better by a margin proportional to
 /// the cell's own contrast; a frame that differs a lot from the previous one (a cut) forgets the previous glyphs. Every
@@ -26,6 +34,7 @@ public sealed class ShapeMapper : ICharacterMapper
 
     /// <summary>Mean absolute luma change (0..255) between frames above which a frame counts as a new scene.</summary>
     public const double SceneCutChange = 28;
+
 
     /// <summary>Keep margin at stability 1, as a share of the cell's sample spread plus a noise floor per sample.</summary>
     private const float MarginShare = 0.25f, MarginFloorPerSample = 0.004f;
@@ -45,8 +54,26 @@ public sealed class ShapeMapper : ICharacterMapper
     private readonly float[] _table;
     private readonly float[] _offset, _scale;
 
-    /// <summary>White-on-black fixed-tone terms, for flat cells under free tones (every glyph explains nothing there).</summary>
-    private readonly float[] _flatOffset, _flatScale;
+
+    /// <summary>
+    /// Share of the reach that full tone targets in a set without a solid glyph (letters): below 1, so white leaves the
+    /// densest glyphs room to differ by shape, and the darker tones stay sparse enough for shapes to stand out against
+    /// them (measured: see the README's quality table). A set with a solid glyph (blocks) targets the whole reach.
+    /// </summary>
+    public const double LetterHeadroom = 0.75;
+
+    /// <summary>Mean coverage from which a glyph counts as solid: it reaches every sample's ink at once.</summary>
+    private const double SolidCoverage = 0.95;
+
+
+    /// <summary>Tone-true terms (score = 2·dot − Σg²): fixed tones always, free tones for flat cells (every glyph explains nothing there).</summary>
+    private readonly float[] _toneOffset, _toneScale;
+
+    /// <summary>The largest ink any glyph of the set has at each sample position.</summary>
+    private readonly float[] _reach;
+
+    /// <summary>Share of <see cref="_reach"/> each luma byte targets in the fixed tones, and white on black for flat free cells.</summary>
+    private readonly float[] _fixedTone, _flatTone;
     private readonly float _stability;
     private readonly ushort[] _previous;
     private readonly byte[] _previousSamples;
@@ -71,8 +98,10 @@ public sealed class ShapeMapper : ICharacterMapper
         _table = new float[lanes * n];
         _offset = new float[lanes];
         _scale = new float[lanes];
-        _flatOffset = new float[lanes];
-        _flatScale = new float[lanes];
+        _toneOffset = new float[lanes];
+        _toneScale = new float[lanes];
+        _reach = new float[n];
+        var hasSolidGlyph = false;
         for (var glyph = 0; glyph < lanes; glyph++)
         {
             var block = glyph / Vector256<float>.Count;
@@ -80,8 +109,8 @@ public sealed class ShapeMapper : ICharacterMapper
             if (glyph >= glyphs.Count)
             {
                 // Padding lanes can never win.
-                (_offset[glyph], _scale[glyph]) = tones.IsFree ? (0f, 0f) : (float.MaxValue, 0f);
-                (_flatOffset[glyph], _flatScale[glyph]) = (float.MaxValue, 0f);
+                (_offset[glyph], _scale[glyph]) = (0f, 0f);
+                (_toneOffset[glyph], _toneScale[glyph]) = (float.MaxValue, 0f);
                 continue;
             }
 
@@ -90,25 +119,22 @@ public sealed class ShapeMapper : ICharacterMapper
             for (var i = 0; i < n; i++)
             {
                 _table[(block * n + i) * Vector256<float>.Count + lane] = mask[i];
+                _reach[i] = Math.Max(_reach[i], mask[i]);
                 sum += mask[i];
                 squares += mask[i] * mask[i];
             }
 
-            (_flatOffset[glyph], _flatScale[glyph]) = ((float)squares, 2f);
-            if (tones.IsFree)
-            {
-                // score = (dot − Sx·mean)² / Sgg: offset holds the mean, scale 1/Sgg (0 for a flat glyph: it explains nothing).
-                var spread = squares - sum * sum / n;
-                (_offset[glyph], _scale[glyph]) = ((float)(sum / n), spread > 1e-6 ? (float)(1 / spread) : 0f);
-            }
-            else
-            {
-                // score = (2/d)·dot − [(2·bg/d)·Σg + Σg²] with d = fg − bg.
-                var d = tones.Foreground - tones.Background;
-                (_offset[glyph], _scale[glyph]) = ((float)(2 * tones.Background / d * sum + squares), (float)(2 / d));
-            }
+            hasSolidGlyph |= sum / n >= SolidCoverage;
+            (_toneOffset[glyph], _toneScale[glyph]) = ((float)squares, 2f);
+            // Free tones: score = (dot − Sx·mean)² / Sgg: offset holds the mean, scale 1/Sgg (0 for a flat glyph: it explains nothing).
+            var spread = squares - sum * sum / n;
+            (_offset[glyph], _scale[glyph]) = ((float)(sum / n), spread > 1e-6 ? (float)(1 / spread) : 0f);
         }
 
+        var curve = new InkCurve(masks, _reach, (glyph, dot) => _toneScale[glyph] * dot - _toneOffset[glyph]);
+        var headroom = hasSolidGlyph ? 1 : LetterHeadroom;
+        _fixedTone = TargetTable(curve, headroom, tones);
+        _flatTone = TargetTable(curve, headroom, ShapeTones.Fixed(0, 1));
         _previous = new ushort[geometry.CellCount];
         _previousSamples = new byte[_density.Width(geometry) * _density.Height(geometry)];
     }
@@ -131,30 +157,21 @@ public sealed class ShapeMapper : ICharacterMapper
             for (var column = 0; column < columns; column++)
             {
                 var first = row * _density.Y * sampleWidth + column * _density.X;
-                float sum = 0, squares = 0;
-                for (var dy = 0; dy < _density.Y; dy++)
-                {
-                    var line = samples.Slice(first + dy * sampleWidth, _density.X);
-                    for (var dx = 0; dx < line.Length; dx++)
-                    {
-                        var x = line[dx] * (1 / 255f);
-                        cell[dy * _density.X + dx] = x;
-                        sum += x;
-                        squares += x * x;
-                    }
-                }
-
-                // A flat cell looks the same under any glyph in free tones; the glyph of its brightness reads best as text.
-                var flat = _tones.IsFree && squares - sum * sum / n < FlatEnergy;
-                Score(cell, sum, scores, flat);
+                var trueToTone = !_tones.IsFree || IsFlat(samples, first, sampleWidth);
+                var (sum, squares) = trueToTone
+                    ? ToneTrueTargets(samples, first, sampleWidth, _tones.IsFree ? _flatTone : _fixedTone, cell)
+                    : RawSamples(samples, first, sampleWidth, cell);
+                Score(cell, sum, scores, trueToTone);
                 var best = ArgMax(scores[..Glyphs.Count]);
                 var index = row * columns + column;
                 // The refresh phase spreads cells over the interval with a multiplier coprime to it.
                 if (keep && (frameIndex + index * 7) % RefreshInterval != 0)
                 {
                     // The error of a glyph is (energy − score): keeping the previous one costs best − previous. The margin
-                    // grows with the cell's detail (its spread), the part of the picture a glyph choice can get wrong.
-                    var spread = _tones.IsFree && !flat ? squares - sum * sum / n : SpreadOfTargets(sum, squares, n);
+                    // grows with the cell's detail (its spread), the part of the picture a glyph choice can get wrong. In
+                    // tone-true targets a share of the energy counts too: bright cells choose among dense glyphs of nearly
+                    // equal ink, which flicker under grain.
+                    var spread = squares - sum * sum / n + (trueToTone ? FixedEnergyShare * squares : 0);
                     var margin = _stability * (MarginShare * spread + MarginFloorPerSample * n);
                     var previous = _previous[index];
                     if (scores[best] - scores[previous] <= margin)
@@ -175,23 +192,78 @@ public sealed class ShapeMapper : ICharacterMapper
         }
     }
 
-    /// <summary>
-    /// The cell's detail in the fixed tones (t = (x − bg) / (fg − bg)): its spread Σ(t − t̄)², plus a share of its energy
-    /// Σt² — in fixed tones bright cells choose among dense glyphs of nearly equal coverage, which flicker under grain.
-    /// </summary>
-    private float SpreadOfTargets(float sum, float squares, int n)
+    /// <summary>The cell's targets: each sample's share of the reach (through the ink curve) times the reach at its position.</summary>
+    private (float Sum, float Squares) ToneTrueTargets(ReadOnlySpan<byte> samples, int first, int sampleWidth, float[] tone, Span<float> cell)
     {
-        float d = (float)(_tones.Foreground - _tones.Background), bg = (float)_tones.Background;
-        var spread = (squares - sum * sum / n) / (d * d);
-        var energy = (squares - 2 * bg * sum + n * bg * bg) / (d * d);
-        return spread + FixedEnergyShare * energy;
+        float sum = 0, squares = 0;
+        for (var dy = 0; dy < _density.Y; dy++)
+        {
+            var line = samples.Slice(first + dy * sampleWidth, _density.X);
+            for (var dx = 0; dx < line.Length; dx++)
+            {
+                var i = dy * _density.X + dx;
+                var x = tone[line[dx]] * _reach[i];
+                cell[i] = x;
+                sum += x;
+                squares += x * x;
+            }
+        }
+
+        return (sum, squares);
     }
 
-    private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores, bool flat)
+    private (float Sum, float Squares) RawSamples(ReadOnlySpan<byte> samples, int first, int sampleWidth, Span<float> cell)
+    {
+        float sum = 0, squares = 0;
+        for (var dy = 0; dy < _density.Y; dy++)
+        {
+            var line = samples.Slice(first + dy * sampleWidth, _density.X);
+            for (var dx = 0; dx < line.Length; dx++)
+            {
+                var x = line[dx] * (1 / 255f);
+                cell[dy * _density.X + dx] = x;
+                sum += x;
+                squares += x * x;
+            }
+        }
+
+        return (sum, squares);
+    }
+
+    /// <summary>The share of the reach each luma byte targets: its tone, through the set's ink curve.</summary>
+    private static float[] TargetTable(InkCurve curve, double headroom, ShapeTones tones)
+    {
+        var table = new float[256];
+        for (var v = 0; v < table.Length; v++)
+        {
+            var tone = tones.ToneOf(v / 255.0);
+            table[v] = (float)Math.Min(headroom * tone, curve.ScaleOf(tone));
+        }
+
+        return table;
+    }
+
+    /// <summary>A flat cell looks the same under any glyph in free tones; the glyph of its brightness reads best as text.</summary>
+    private bool IsFlat(ReadOnlySpan<byte> samples, int first, int sampleWidth)
+    {
+        float sum = 0, squares = 0;
+        for (var dy = 0; dy < _density.Y; dy++)
+        {
+            foreach (var value in samples.Slice(first + dy * sampleWidth, _density.X))
+            {
+                var x = value * (1 / 255f);
+                sum += x;
+                squares += x * x;
+            }
+        }
+
+        return squares - sum * sum / _density.PerCell < FlatEnergy;
+    }
+
+    private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores, bool trueToTone)
     {
         var n = cell.Length;
-        var free = _tones.IsFree && !flat;
-        var (offsets, scales) = flat ? (_flatOffset, _flatScale) : (_offset, _scale);
+        var (offsets, scales) = trueToTone ? (_toneOffset, _toneScale) : (_offset, _scale);
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         for (var block = 0; block < _blocks; block++)
         {
@@ -208,7 +280,7 @@ public sealed class ShapeMapper : ICharacterMapper
             var offset = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(offsets), (nuint)(block * Vector256<float>.Count));
             var scale = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(scales), (nuint)(block * Vector256<float>.Count));
             Vector256<float> score;
-            if (free)
+            if (!trueToTone)
             {
                 // A glyph and its inverse explain the same variance; the one drawn brighter than its background (positive
                 // covariance, ink on paper as text shows it) wins the tie.

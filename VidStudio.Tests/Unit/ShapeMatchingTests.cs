@@ -45,11 +45,14 @@ public sealed class ShapeMatchingTests : IDisposable
 
     private static string TextOf(FrameRenderer renderer) => renderer.FormatText().ToString().Replace("\n", "");
 
-    [Theory]
-    [InlineData(ColorMode.Fixed)]
-    [InlineData(ColorMode.Cell)]
-    public void Every_printable_ascii_glyph_drawn_in_a_cell_is_matched_back_to_itself(ColorMode colorMode)
+    /// <remarks>
+    /// In free tones only: in fixed colours, matching is tone-true, so a glyph drawn white on black (a cell of, say, 30%
+    /// mean tone) is drawn at 30% of the set's densest ink — a lighter glyph, by design (see ToneTrueShapeTests).
+    /// </remarks>
+    [Fact]
+    public void Every_printable_ascii_glyph_drawn_in_a_cell_is_matched_back_to_itself_in_free_tones()
     {
+        const ColorMode colorMode = ColorMode.Cell;
         var glyphs = GlyphSet.PrintableAscii;
         var geometry = Grid(19, 5);
         var cells = Enumerable.Range(0, glyphs.Count).Select(i => (ushort)i).ToArray();
@@ -60,15 +63,8 @@ public sealed class ShapeMatchingTests : IDisposable
 
         var text = TextOf(renderer);
         var wrong = glyphs.Characters.Zip(text).Where(pair => pair.First != pair.Second).Select(pair => $"{pair.First}→{pair.Second}").ToList();
-        if (colorMode == ColorMode.Fixed)
-        {
-            Assert.Empty(wrong);
-        }
-        else
-        {
-            // With free tones a glyph may also be fitted at another contrast: ' and " are one blob at 4×8 samples.
-            Assert.True(wrong.Count <= 2, string.Join(" ", wrong));
-        }
+        // With free tones a glyph may also be fitted at another contrast: ' and " are one blob at 4×8 samples.
+        Assert.True(wrong.Count <= 2, string.Join(" ", wrong));
     }
 
     [Fact]
