@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
@@ -10,21 +11,27 @@ namespace VidStudio.Bench;
 
 /// <summary>
 /// chafa, the still-image converter the quality figures are anchored to: it converts the same source frames (as PNG
-/// files at the source's resolution) to the same grid with ASCII symbols, and its output — characters with a
-/// foreground and background colour each — is drawn with VidStudio's own font and renderer, so its fidelity is
-/// measured exactly like the engine's.
+/// files at the source's resolution) to the same grid, with ASCII symbols or with block and sextant mosaics, and its
+/// output — symbols with a foreground and background colour each — is drawn by VidStudio's own renderer (ASCII from the
+/// engine's glyph atlas, mosaics as exact cell geometry), so its figures are measured exactly like the engine's.
 /// </summary>
 internal static class ChafaAnchor
 {
     public static bool IsInstalled() => File.Exists("/usr/bin/chafa") || (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(':').Any(dir => File.Exists(Path.Combine(dir, "chafa")));
 
+    /// <summary>chafa's --symbols the figures compare with: ASCII for the text styles, block + sextant mosaics for the block styles.</summary>
+    public static IReadOnlyList<string> SymbolSets { get; } = ["ascii", "block+sextant"];
+
+    /// <param name="symbols">chafa's --symbols, one of <see cref="SymbolSets"/>.</param>
     /// <param name="colors">chafa's -c: "full" (two colours per cell) or "none" (characters only, drawn white on black).</param>
+    /// <param name="lastFrame">When given, receives chafa's last frame as drawn (RGBA at the render size), to be looked at.</param>
     public static async Task<LookScore> EvaluateAsync(
-        IReadOnlyList<string> pngs, IReadOnlyList<YuvFrame> frames, GridGeometry geometry, FontSet fonts, int work, string colors)
+        IReadOnlyList<string> pngs, IReadOnlyList<YuvFrame> frames, GridGeometry geometry, FontSet fonts, string symbols, int work, string colors,
+        uint[]? lastFrame = null)
     {
         var clock = Stopwatch.StartNew();
-        var output = await RunAsync(pngs, geometry, work, colors);
+        var output = await RunAsync(pngs, geometry, symbols, work, colors);
         var milliseconds = clock.Elapsed.TotalMilliseconds / pngs.Count;
         var lines = output.Split('\n').Where(line => line.Length > 0).ToList();
         if (lines.Count != pngs.Count * geometry.Rows)
@@ -35,6 +42,7 @@ internal static class ChafaAnchor
         var layout = new FrameLayout(geometry);
         var glyphs = GlyphSet.PrintableAscii;
         var composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
+        var symbolsOfFrame = new int[geometry.CellCount];
         var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell });
         var pixels = new PixelConverter(layout);
         var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
@@ -47,10 +55,28 @@ internal static class ChafaAnchor
         {
             for (var row = 0; row < geometry.Rows; row++)
             {
-                ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, cells, foregrounds, backgrounds);
+                ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, symbolsOfFrame, foregrounds, backgrounds);
             }
 
-            composer.Compose(cells, coverage);
+            if (symbols == "ascii")
+            {
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = (ushort)Math.Clamp(symbolsOfFrame[i] - ' ', 0, glyphs.Count - 1);
+                }
+
+                composer.Compose(cells, coverage);
+            }
+            else
+            {
+                MosaicSymbols.Compose(layout, symbolsOfFrame, coverage);
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    // Only tells symbols apart, for flicker: no two symbols chafa's block+sextant draws share their low 16 bits.
+                    cells[i] = (ushort)symbolsOfFrame[i];
+                }
+            }
+
             palette.ForFrame(frame, foregrounds, backgrounds);
             pixels.ToYuv420(coverage, palette, yuv);
             var luma = yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight);
@@ -59,15 +85,20 @@ internal static class ChafaAnchor
             meter.Observe(sourceLuma, frames[frame].Width, yuv, geometry.EncodeWidth, cells);
         }
 
-        return new LookScore(meter.Fidelity, meter.Flicker, meter.StillFlicker, milliseconds);
+        if (lastFrame is not null)
+        {
+            pixels.ToRgbaAnyMode(coverage, palette, lastFrame);
+        }
+
+        return LookScore.Of(meter, milliseconds);
     }
 
-    private static async Task<string> RunAsync(IReadOnlyList<string> pngs, GridGeometry geometry, int work, string colors)
+    private static async Task<string> RunAsync(IReadOnlyList<string> pngs, GridGeometry geometry, string symbols, int work, string colors)
     {
         var start = new ProcessStartInfo("chafa") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
                  {
-                     "--format", "symbols", "--symbols", "ascii", "-w", work.ToString(CultureInfo.InvariantCulture), "-c", colors,
+                     "--format", "symbols", "--symbols", symbols, "-w", work.ToString(CultureInfo.InvariantCulture), "-c", colors,
                      "--size", $"{geometry.Columns}x{geometry.Rows}", "--stretch", "-O", "0", "--animate", "off",
                      "--bg", "000000", "--fg", "ffffff",
                  }.Concat(pngs))
@@ -82,8 +113,8 @@ internal static class ChafaAnchor
         return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"chafa failed ({process.ExitCode}): {errors}");
     }
 
-    /// <summary>Reads one row of chafa's output: SGR colour sequences (38/48;2;r;g;b, 7 inverse, 0 reset) and characters.</summary>
-    private static void ParseRow(string line, int first, int columns, ushort[] cells, RgbColor[] foregrounds, RgbColor[] backgrounds)
+    /// <summary>Reads one row of chafa's output: SGR colour sequences (38/48;2;r;g;b, 7 inverse, 0 reset) and symbols (code points).</summary>
+    private static void ParseRow(string line, int first, int columns, int[] symbols, RgbColor[] foregrounds, RgbColor[] backgrounds)
     {
         RgbColor white = new(255, 255, 255), black = new(0, 0, 0);
         var (fg, bg, inverse) = (white, black, false);
@@ -117,8 +148,9 @@ internal static class ChafaAnchor
                 continue;
             }
 
-            var glyph = line[i] - ' ';
-            cells[first + column] = (ushort)Math.Clamp(glyph, 0, GlyphSet.PrintableAscii.Count - 1);
+            var symbol = Rune.GetRuneAt(line, i);
+            symbols[first + column] = symbol.Value;
+            i += symbol.Utf16SequenceLength - 1;
             (foregrounds[first + column], backgrounds[first + column]) = inverse ? (bg, fg) : (fg, bg);
             column++;
         }

@@ -15,20 +15,17 @@ internal static class QualityScenario
 {
     private const int Columns = 120;
 
+    /// <summary>Every style (custom is a ramp like normal) in every colour mode, white on black.</summary>
     private static readonly (string Name, ConversionOptions Options)[] Looks =
     [
-        ("normal, fixed", Look(AsciiStyle.Normal, ColorMode.Fixed)),
-        ("normal, cell", Look(AsciiStyle.Normal, ColorMode.Cell)),
-        ("shape, fixed, stability 0", Look(AsciiStyle.Shape, ColorMode.Fixed) with { Stability = 0 }),
-        ("shape, fixed", Look(AsciiStyle.Shape, ColorMode.Fixed)),
-        ("shape, cell, stability 0", Look(AsciiStyle.Shape, ColorMode.Cell) with { Stability = 0 }),
-        ("shape, cell", Look(AsciiStyle.Shape, ColorMode.Cell)),
-        ("shape_blocks, cell", Look(AsciiStyle.ShapeBlocks, ColorMode.Cell)),
-        ("braille, fixed", Look(AsciiStyle.Braille, ColorMode.Fixed)),
+        .. from style in Enum.GetValues<AsciiStyle>().Where(style => style != AsciiStyle.Custom)
+           from colorMode in Enum.GetValues<ColorMode>()
+           select ($"{ApiNames.Of(style)}, {ApiNames.Of(colorMode)}", Look(style, colorMode)),
     ];
 
     /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1: how the default was chosen.</param>
-    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep)
+    /// <param name="lookPrefix">Only the looks (and chafa's rows) whose names start with this; empty for all.</param>
+    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, string lookPrefix)
     {
         var chafa = ChafaAnchor.IsInstalled();
         if (!chafa)
@@ -41,16 +38,20 @@ internal static class QualityScenario
             await Inputs.TestClipAsync(work, 640, 360, 4),
             await Inputs.NaturalClipAsync(work, 640, 360, 4),
         };
-        Console.WriteLine($"quality at width {Columns}, first {frameCount} frames; fidelity = SSIM of the blurred gray pictures (1 = same), flicker = cells changing per frame");
+        Console.WriteLine($"quality at width {Columns}, first {frameCount} frames, white on black; tone/detail = correlation of the source's and the " +
+                          "rendered gray per cell / at 2x4 per cell; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
         foreach (var clip in generated.Concat(clips))
         {
-            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep);
+            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, lookPrefix);
         }
 
-        await PrintRenderTimesAsync(tools, fonts, await Inputs.NaturalClipAsync(work, 1920, 1080, 2));
+        if (lookPrefix.Length == 0)
+        {
+            await PrintRenderTimesAsync(tools, fonts, await Inputs.NaturalClipAsync(work, 1920, 1080, 2));
+        }
     }
 
-    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep)
+    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep, string lookPrefix)
     {
         var media = await new VideoProber(tools).ProbeAsync(clip);
         var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
@@ -60,32 +61,33 @@ internal static class QualityScenario
             frames.Add(frame);
         }
 
-        var table = new List<string[]> { new[] { "look", "fidelity", "vs normal", "flicker", "still flicker", "ms/frame" } };
+        var table = new List<string[]> { new[] { "look", "tone", "detail", "fidelity", "flicker", "still flicker", "ms/frame" } };
         var scores = new Dictionary<string, LookScore>();
         var sweep = stabilitySweep
-            ? from style in new[] { "shape, fixed", "shape, cell" }
-              from stability in new[] { 0.25, 0.5, 0.75, 1.0 }
+            ? from style in new[] { "shape, fixed", "shape, cell", "shape_blocks, fixed" }
+              from stability in new[] { 0, 0.25, 0.5, 0.75, 1.0 }
               select ($"{style}, stability {stability:0.00}", Looks.Single(l => l.Name == style).Options with { Stability = stability })
             : [];
-        foreach (var (name, options) in Looks.Concat(sweep))
+        foreach (var (name, options) in Looks.Concat(sweep).Where(look => look.Item1.StartsWith(lookPrefix, StringComparison.Ordinal)))
         {
-            var score = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
-            scores[name] = score;
+            scores[name] = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
         }
 
-        if (chafa)
+        if (chafa && "chafa".StartsWith(lookPrefix, StringComparison.Ordinal))
         {
             var pngs = await Inputs.PngFramesAsync(work, clip, frames.Count);
-            foreach (var (work9, colors) in new[] { (5, "full"), (9, "full"), (9, "none") })
+            foreach (var symbols in ChafaAnchor.SymbolSets)
             {
-                scores[$"chafa ascii -w {work9} -c {colors}"] = await ChafaAnchor.EvaluateAsync(pngs, frames, geometry, fonts, work9, colors);
+                foreach (var colors in new[] { "none", "full" })
+                {
+                    scores[$"chafa {symbols} -w 5 -c {colors}"] = await ChafaAnchor.EvaluateAsync(pngs, frames, geometry, fonts, symbols, 5, colors);
+                }
             }
         }
 
         foreach (var (name, score) in scores)
         {
-            var baseline = name.Contains("cell") || name.Contains("-c full") ? scores["normal, cell"] : scores["normal, fixed"];
-            table.Add([name, score.Fidelity.ToString("0.000"), (score.Fidelity / baseline.Fidelity).ToString("0.00") + "x",
+            table.Add([name, score.Tone.ToString("0.00"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
                 score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.RenderMilliseconds.ToString("0.00")]);
         }
 
@@ -110,7 +112,7 @@ internal static class QualityScenario
         Console.WriteLine();
         Console.WriteLine($"render ms per {media.Width}x{media.Height} frame (map + draw + paint yuv420, one core):");
         var table = new List<string[]> { new[] { "look", "w120", "w240" } };
-        foreach (var (name, options) in Looks.Where(l => !l.Name.Contains("stability 0")))
+        foreach (var (name, options) in Looks.Where(l => l.Name.StartsWith("shape") || l.Name.StartsWith("normal")))
         {
             var times = new[] { 120, 240 }.Select(width =>
                 LookEvaluator.Evaluate(frames, options with { Width = width }, GridGeometry.For(media.Width, media.Height, width, fonts.CellAspect), fonts).RenderMilliseconds);

@@ -14,18 +14,7 @@ public sealed class PresetService(IDbContextFactory<VidStudioDbContext> database
 {
     public const int MaxNameLength = PresetRecord.MaxNameLength;
 
-    public static IReadOnlyList<Preset> BuiltIn { get; } =
-    [
-        new("Green terminal", new ConversionOptions { Style = AsciiStyle.Normal, TextColor = "#33FF66", BgColor = "#000000", Contrast = 1.2 }, true),
-        new("Amber terminal", new ConversionOptions { Style = AsciiStyle.Gradient, TextColor = "#FFB000", BgColor = "#1A0F00", Contrast = 1.15 }, true),
-        new("Newspaper", new ConversionOptions { Style = AsciiStyle.Inverted, TextColor = "#1A1A1A", BgColor = "#F2EEE3", Gamma = 1.2 }, true),
-        new("Colour mosaic", new ConversionOptions { Style = AsciiStyle.Blocks, ColorMode = ColorMode.Source, Width = 160, BgColor = "#000000" }, true),
-        new("Braille line art", new ConversionOptions { Style = AsciiStyle.Braille, TextColor = "#E8E8FF", BgColor = "#0B0B1A", Width = 160, Contrast = 1.4 }, true),
-        new("Blueprint edges", new ConversionOptions { Style = AsciiStyle.Edges, TextColor = "#CFE8FF", BgColor = "#0A2A5E", Width = 140 }, true),
-        new("Photo ASCII", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Width = 160 }, true),
-        new("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200 }, true),
-        new("Night vision", new ConversionOptions { Style = AsciiStyle.Shape, AutoLevels = true, TextColor = "#7CFF4F", BgColor = "#021002", Width = 140 }, true),
-    ];
+    public static IReadOnlyList<Preset> BuiltIn { get; } = [.. BuiltInLooks.All.Select(look => new Preset(look.Name, look.Options, true))];
 
     public async Task<IReadOnlyList<Preset>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
     {
