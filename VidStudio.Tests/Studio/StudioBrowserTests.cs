@@ -118,7 +118,20 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(page.Locator(".look-flicker")).ToHaveTextAsync(new Regex(@"%$"));
         var fidelity = double.Parse(await page.Locator(".look-fidelity").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(fidelity, 0.2, 1.0);
+        // Tone-true shape matching keeps the test card's light and shade: no hint to change the look.
+        var tone = double.Parse(await page.Locator(".look-tone").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(tone, 0.8, 1.0);
+        await Assertions.Expect(page.Locator(".look-detail")).ToHaveTextAsync(new Regex(@"^-?\d\.\d{2}$"));
+        await Assertions.Expect(page.Locator(".low-tone-hint")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("studio.png"), FullPage = true });
+
+        // Inverted on a black background draws the picture as its negative: the Studio says so and suggests a way out.
+        before = await PreviewVersionAsync(page);
+        await page.ClickAsync(".style-inverted");
+        await WaitForNewPreviewAsync(page, before);
+        await Assertions.Expect(page.Locator(".low-tone-hint")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".low-tone-hint")).ToContainTextAsync("Auto levels");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("studio-low-tone.png"), FullPage = true });
         before = await PreviewVersionAsync(page);
         await page.ClickAsync(".style-blocks");
         await WaitForNewPreviewAsync(page, before);
