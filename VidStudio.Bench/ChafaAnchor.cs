@@ -83,6 +83,10 @@ internal static class ChafaAnchor
             VideoRange.ToFullRange(luma, luma);
             VideoRange.ToFullRange(frames[frame].Luma, sourceLuma);
             meter.Observe(sourceLuma, frames[frame].Width, yuv, geometry.EncodeWidth, cells);
+            if (colors == "full")
+            {
+                meter.ObserveColors(foregrounds, backgrounds);
+            }
         }
 
         if (lastFrame is not null)

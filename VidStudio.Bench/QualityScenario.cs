@@ -23,7 +23,7 @@ internal static class QualityScenario
            select ($"{ApiNames.Of(style)}, {ApiNames.Of(colorMode)}", Look(style, colorMode)),
     ];
 
-    /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1: how the default was chosen.</param>
+    /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1 and glyph contrast 0 … 0.3: how the defaults were chosen.</param>
     /// <param name="lookPrefix">Only the looks (and chafa's rows) whose names start with this; empty for all.</param>
     public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, string lookPrefix)
     {
@@ -61,13 +61,17 @@ internal static class QualityScenario
             frames.Add(frame);
         }
 
-        var table = new List<string[]> { new[] { "look", "tone", "detail", "fidelity", "flicker", "still flicker", "ms/frame" } };
+        var table = new List<string[]> { new[] { "look", "tone", "detail", "fidelity", "flicker", "still flicker", "faint glyphs", "ms/frame" } };
         var scores = new Dictionary<string, LookScore>();
         var sweep = stabilitySweep
             ? from style in new[] { "shape, fixed", "shape, cell", "shape_blocks, fixed" }
               from stability in new[] { 0, 0.25, 0.5, 0.75, 1.0 }
               select ($"{style}, stability {stability:0.00}", Looks.Single(l => l.Name == style).Options with { Stability = stability })
             : [];
+        var contrastSweep = from style in new[] { "shape, cell", "shape_blocks, cell" }
+                            from contrast in new[] { 0, 0.1, 0.15, 0.2, 0.3 }
+                            select ($"{style}, glyph contrast {contrast:0.00}", Looks.Single(l => l.Name == style).Options with { GlyphContrast = contrast });
+        sweep = stabilitySweep ? sweep.Concat(contrastSweep) : sweep;
         foreach (var (name, options) in Looks.Concat(sweep).Where(look => look.Item1.StartsWith(lookPrefix, StringComparison.Ordinal)))
         {
             scores[name] = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
@@ -88,7 +92,7 @@ internal static class QualityScenario
         foreach (var (name, score) in scores)
         {
             table.Add([name, score.Tone.ToString("0.00"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
-                score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.RenderMilliseconds.ToString("0.00")]);
+                score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.FaintGlyphs.ToString("P0"), score.RenderMilliseconds.ToString("0.00")]);
         }
 
         Console.WriteLine();

@@ -12,7 +12,7 @@ public static class BuiltInLooks
         ("Braille line art", new ConversionOptions { Style = AsciiStyle.Braille, TextColor = "#E8E8FF", BgColor = "#0B0B1A", Width = 160, Contrast = 1.4 }),
         ("Blueprint edges", new ConversionOptions { Style = AsciiStyle.Edges, TextColor = "#CFE8FF", BgColor = "#0A2A5E", Width = 140 }),
         ("Photo ASCII", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Width = 160 }),
-        ("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200 }),
+        ("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200, GlyphContrast = 0 }),
         ("Night vision", new ConversionOptions { Style = AsciiStyle.Shape, AutoLevels = true, TextColor = "#7CFF4F", BgColor = "#021002", Width = 140 }),
     ];
 }

@@ -44,6 +44,10 @@ public static class ConversionParameters
         "Shape styles: 0 chooses each frame's characters afresh; higher keeps a cell's character until a clearly better one appears (less flicker). Cuts reset it.",
         o => o.Stability, (o, v) => o with { Stability = v }, O.MinStability, O.MaxStability);
 
+    public static ConversionParameter GlyphContrast { get; } = Number(F.GlyphContrast, "Glyph contrast",
+        "color_mode=cell: the least brightness difference between a glyph and its background (0 = as sampled, 1 = black on white); the cell keeps its average colour.",
+        o => o.GlyphContrast, (o, v) => o with { GlyphContrast = v }, O.MinGlyphContrast, O.MaxGlyphContrast);
+
     public static ConversionParameter AutoLevels { get; } = Bool(F.AutoLevels, "Auto levels",
         "Stretch luma between the clip's dark and bright percentiles, smoothed over time, before brightness/contrast/gamma.",
         o => o.AutoLevels, (o, v) => o with { AutoLevels = v });
@@ -102,7 +106,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 

@@ -43,7 +43,7 @@ public sealed class FrameRenderer
         _sampler = new CellSampler(geometry, options, _mapper.Density);
         if (options.ColorMode == ColorMode.Cell)
         {
-            _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density), MasksOf(atlas, _mapper.Glyphs, SampleDensity.Standard));
+            _colorizer = new CellColorizer(geometry, MasksOf(atlas, _mapper.Glyphs, _mapper.Density), MasksOf(atlas, _mapper.Glyphs, SampleDensity.Standard), options.GlyphContrast);
         }
 
         (Layout, Atlas) = (layout, atlas);

@@ -30,6 +30,10 @@ public static class LookEvaluator
             VideoRange.ToFullRange(frames[i].Luma, sourceLuma);
             VideoRange.ToFullRange(yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight), yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight));
             meter.Observe(sourceLuma, frames[i].Width, yuv, geometry.EncodeWidth, renderer.Cells);
+            if (renderer.Palette is { CellColors: { } glyphColors, CellBackgrounds: { } backgrounds })
+            {
+                meter.ObserveColors(glyphColors, backgrounds);
+            }
         }
 
         if (lastFrame is not null)

@@ -1,5 +1,6 @@
 using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
+using VidStudio.Core.Options;
 
 namespace VidStudio.Core.Quality;
 
@@ -36,6 +37,7 @@ public sealed class LookMeter
     private readonly byte[] _sourceDetail, _renderedDetail;
     private readonly float[] _sourceTone, _renderedTone;
     private double _toneSum, _detailSum;
+    private long _faintCells, _colouredCells;
     private int _toneFrames, _detailFrames;
     private readonly float[] _scratch;
     private readonly byte[] _source, _rendered;
@@ -93,6 +95,15 @@ public sealed class LookMeter
     /// <summary>The same at <see cref="DetailDensity"/> samples per cell.</summary>
     public double Detail => _detailFrames == 0 ? 0 : _detailSum / _detailFrames;
 
+    /// <summary>
+    /// In two-colour cells, the share of cells whose glyph colour and background colour differ by less than
+    /// <see cref="FaintDifference"/> in every channel: their glyph can hardly be seen. 0 when no cell colours were observed.
+    /// </summary>
+    public double FaintGlyphs => _colouredCells == 0 ? 0 : (double)_faintCells / _colouredCells;
+
+    /// <summary>A tenth of the colour range.</summary>
+    public const int FaintDifference = 26;
+
     /// <summary>Share of cells that changed character between consecutive frames.</summary>
     public double Flicker => _compared == 0 ? 0 : (double)_changed / _compared;
 
@@ -138,6 +149,20 @@ public sealed class LookMeter
         cells.CopyTo(_previousCells);
         _sourceTone.CopyTo(_previousMeans, 0);
         Frames++;
+    }
+
+    /// <summary>Counts the frame's cells whose glyph and background colours are nearly the same (see <see cref="FaintGlyphs"/>).</summary>
+    public void ObserveColors(ReadOnlySpan<RgbColor> glyphs, ReadOnlySpan<RgbColor> backgrounds)
+    {
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            var (glyph, background) = (glyphs[i], backgrounds[i]);
+            var faint = Math.Abs(glyph.R - background.R) < FaintDifference && Math.Abs(glyph.G - background.G) < FaintDifference &&
+                        Math.Abs(glyph.B - background.B) < FaintDifference;
+            _faintCells += faint ? 1 : 0;
+        }
+
+        _colouredCells += glyphs.Length;
     }
 
     private static void Accumulate(double? value, ref double sum, ref int count)

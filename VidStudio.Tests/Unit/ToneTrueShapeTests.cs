@@ -187,4 +187,33 @@ public sealed class ToneTrueShapeTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"wall of B: tone {meter.Tone:0.000} detail {meter.Detail:0.000}");
         Assert.True(meter.Tone < 0.1, $"a wall of B kept tone {meter.Tone:0.000}");
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.2)]
+    public void Glyph_contrast_keeps_a_flat_cells_glyph_visible_and_its_average_brightness(double contrast)
+    {
+        using var frame = Frame((_, _) => 0.5);
+        var geometry = GridGeometry.For(Width, Height, Columns, _fonts.CellAspect);
+        var renderer = new FrameRenderer(Look(AsciiStyle.Shape) with { ColorMode = ColorMode.Cell, GlyphContrast = contrast }, geometry, _fonts);
+        renderer.MapCharacters(frame);
+
+        var cell = geometry.CellCount / 2;
+        var ink = InkOf(renderer)[renderer.Cells[cell]];
+        var (glyph, background) = (renderer.Palette.CellColors![cell], renderer.Palette.CellBackgrounds![cell]);
+        output.WriteLine($"'{renderer.Glyphs[renderer.Cells[cell]]}' ink {ink:0.00}: glyph {glyph}, background {background}");
+        Assert.True(ink > 0, "a mid-gray cell should get a glyph, not a space");
+        var difference = Math.Abs(glyph.Luma - background.Luma);
+        if (contrast == 0)
+        {
+            Assert.Equal(glyph, background);
+        }
+        else
+        {
+            Assert.True(difference >= contrast - 0.02, $"glyph and background differ by {difference:0.000}");
+            // The cell's average, as the glyph covers it, stays the picture's gray.
+            var average = ink * glyph.Luma + (1 - ink) * background.Luma;
+            Assert.InRange(average, 0.45, 0.55);
+        }
+    }
 }
