@@ -15,7 +15,7 @@ public static class ConversionParameters
         o => o.Width, (o, v) => o with { Width = v }, O.MinWidth, O.MaxWidth, $"between {O.MinWidth} and {O.MaxWidth} characters");
 
     public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style",
-        "Character set / look. 'custom' uses charset; 'shape' and 'shape_blocks' pick each cell's glyph by its shape (ASCII, or block quadrants).",
+        "Character set / look. 'custom' uses charset; 'shape' and 'shape_blocks' pick each cell's glyph by its shape (ASCII, or block quadrants and shades).",
         o => o.Style, (o, v) => o with { Style = v });
 
     public static ConversionParameter Charset { get; } = new(F.Charset, ParameterKind.Text, "Custom ramp (dark → light)",
