@@ -45,6 +45,17 @@ public sealed class ParameterPanelTests : IAsyncLifetime
         Assert.Contains("<b>80</b>", panel.Markup);
     }
 
+    [Fact]
+    public void Glyph_contrast_is_offered_in_cell_colours_only_and_sets_its_value()
+    {
+        Assert.Empty(Render(new ConversionOptions { Style = AsciiStyle.Shape }).FindAll(".glyph-contrast-slider"));
+
+        var panel = Render(new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell });
+        panel.Find(".glyph-contrast-slider input[type=range]").Input("0.3");
+
+        Assert.Equal(0.3, _changed!.GlyphContrast);
+    }
+
     [Theory]
     [InlineData(".brightness-slider", "1.5")]
     [InlineData(".contrast-slider", "0.75")]
