@@ -30,6 +30,8 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
         ["VidStudio__MaxConcurrentJobs"] = WorkerSlots.ToString(),
         ["VidStudio__WorkerLeaseTimeout"] = "00:00:10",
         ["VidStudio__ProgressWriteInterval"] = progressWriteInterval,
+        // The tests' webhook receiver listens on loopback.
+        ["VidStudio__Webhooks__AllowPrivateNetworks"] = "true",
         // Each node logs to a file of its own in the shared folder.
         ["VidStudio__LogFile"] = $"logs/{name}-.log",
     });
@@ -287,6 +289,20 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
             "the worker did not log the run's end");
 
         Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_callback_secret_the_web_node_stored_encrypted_signs_the_webhook_a_worker_sends()
+    {
+        using var receiver = new WebhookReceiver();
+        const string secret = "a-secret-only-the-key-ring-opens";
+        var clip = _media.TestSource("hooked.mp4", 160, 90, fps: 5, seconds: 1);
+        var jobId = await SubmitAsync(clip, ("width", "20"), ("callback_url", receiver.Url("/hook")), ("callback_secret", secret));
+
+        // The web node converts nothing: the worker that finishes the job decrypts the secret with the shared key ring.
+        var hook = (await receiver.WaitForAsync("/hook", 1, TimeSpan.FromSeconds(90)))[0];
+        Assert.True(hook.IsSignedWith(secret), "the worker must sign with the secret the web node stored");
+        Assert.Equal(jobId, JsonDocument.Parse(hook.Body).RootElement.GetProperty("job_id").GetString());
     }
 
     [Fact]
