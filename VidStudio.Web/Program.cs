@@ -5,6 +5,8 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Hosting;
 
+// Before anything is written: the data folder's files are this user's alone.
+PrivateFiles.RestrictNewFiles();
 var builder = WebApplication.CreateBuilder(args);
 
 // Settings are needed to register services (folders, worker count), so they are bound and validated before anything
@@ -26,7 +28,7 @@ if (invalid.Count > 0)
     return Startup.Fail(string.Join(Environment.NewLine, invalid));
 }
 
-Directory.CreateDirectory(settings.DataPath);
+var dataFolderWarning = PrivateFiles.PrepareDataFolder(settings.DataPath);
 builder.Services.AddSingleton(Options.Create(settings));
 
 builder.Host.UseSerilog((context, logging) =>
@@ -47,10 +49,16 @@ builder.Services
     .AddVidStudioAuth(settings)
     .AddVidStudioStudio(settings)
     .AddVidStudioApi(settings);
-// Keys for antiforgery and Blazor circuits live with the data, so a restart (or a new container) keeps them.
+// Keys for antiforgery, Blazor circuits and the callback secrets stored encrypted live with the data (0600 files, in
+// the folder every node of a scaled-out installation shares), so a restart, a new container or another node reads them.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");
 
 var app = builder.Build();
+if (dataFolderWarning is not null)
+{
+    app.Logger.LogWarning("{Warning}", dataFolderWarning);
+}
+
 // Before anything resolves Hangfire's storage (the dashboard, the job client): on PostgreSQL the first node's
 // migration creates the database that storage connects to.
 await app.Services.GetRequiredService<VidStudio.Web.Data.DatabaseMigrator>().MigrateAsync(CancellationToken.None);

@@ -22,14 +22,16 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
 
     private string Shared => _media.PathOf("shared");
 
-    private ServerProcess Node(string role, string name) => new(Shared, new Dictionary<string, string>
+    private ServerProcess Node(string role, string name, string progressWriteInterval = "00:00:00.200") => new(Shared, new Dictionary<string, string>
     {
         ["VidStudio__Database__Provider"] = "postgres",
         ["ConnectionStrings__VidStudio"] = postgres.ConnectionString(_database),
         ["VidStudio__Role"] = role,
         ["VidStudio__MaxConcurrentJobs"] = WorkerSlots.ToString(),
         ["VidStudio__WorkerLeaseTimeout"] = "00:00:10",
-        ["VidStudio__ProgressWriteInterval"] = "00:00:00.200",
+        ["VidStudio__ProgressWriteInterval"] = progressWriteInterval,
+        // The tests' webhook receiver listens on loopback.
+        ["VidStudio__Webhooks__AllowPrivateNetworks"] = "true",
         // Each node logs to a file of its own in the shared folder.
         ["VidStudio__LogFile"] = $"logs/{name}-.log",
     });
@@ -191,7 +193,8 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
         Assert.Single(Directory.GetFiles(results, "*.mp4"));
         Assert.Empty(Directory.GetFiles(results, "*.part"));
         Assert.Equal(300, Directory.GetFiles(results, "frame_*.png").Length);
-        await Task.Delay(2000);
+        // The survivor logs the completion just after recording it; once its run has ended too, the count is final.
+        await Eventually.HoldsAsync(async () => Completions(survivor, jobId) > 0 && await RunningOnAsync(survivor) == 0, "the survivor's run never ended");
         Assert.Equal(1, Completions(survivor, jobId));
         Assert.Equal(0, Completions(running, jobId));
     }
@@ -248,6 +251,58 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
 
         Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{cancelled}")).JsonAsync()).GetProperty("status").GetString());
         Assert.False(Directory.Exists(Path.Combine(Shared, "results", cancelled)) && Directory.EnumerateFiles(Path.Combine(Shared, "results", cancelled)).Any());
+    }
+
+    [Fact]
+    public async Task A_cancel_that_reaches_the_worker_through_Hangfire_before_its_progress_write_still_removes_the_jobs_files()
+    {
+        // A worker that writes progress once a minute only learns of the cancel from Hangfire, which cancels a job's
+        // token when its Hangfire job is deleted, as it does when the server stops. With progress every 200 ms the two
+        // race; here Hangfire always wins.
+        _workers.ForEach(w => w.Dispose());
+        _workers.Clear();
+        var slow = Node("worker", "slow-worker", progressWriteInterval: "00:01:00");
+        _workers.Add(slow);
+        await slow.StartAsync();
+
+        var clip = _media.TestSource("slow.mp4", 640, 360, fps: 25, seconds: 30);
+        var jobId = await SubmitAsync(clip, ("width", "80"));
+        var results = Path.Combine(Shared, "results", jobId);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(Directory.Exists(results) && Directory.EnumerateFiles(results, "frame_*.png").Any()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job never got going");
+            await Task.Delay(100);
+        }
+
+        var answer = await _client.DeleteAsync($"/api/v1/jobs/{jobId}");
+        Assert.Equal("cancelled", (await answer.JsonAsync()).GetProperty("status").GetString());
+        var stopDeadline = DateTime.UtcNow.AddSeconds(30);
+        while (await RunningOnAsync(slow) > 0)
+        {
+            Assert.True(DateTime.UtcNow < stopDeadline, "the worker kept converting a cancelled job");
+            await Task.Delay(100);
+        }
+
+        Assert.False(Directory.Exists(results) && Directory.EnumerateFileSystemEntries(results).Any(), $"left behind: {string.Join(", ", Directory.Exists(results) ? Directory.EnumerateFileSystemEntries(results).Take(5) : [])}");
+        await Eventually.HoldsAsync(() => slow.Output.Contains($"Job {jobId}: run stopped, it was cancelled or deleted through another node", StringComparison.Ordinal),
+            "the worker did not log the run's end");
+
+        Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_callback_secret_the_web_node_stored_encrypted_signs_the_webhook_a_worker_sends()
+    {
+        using var receiver = new WebhookReceiver();
+        const string secret = "a-secret-only-the-key-ring-opens";
+        var clip = _media.TestSource("hooked.mp4", 160, 90, fps: 5, seconds: 1);
+        var jobId = await SubmitAsync(clip, ("width", "20"), ("callback_url", receiver.Url("/hook")), ("callback_secret", secret));
+
+        // The web node converts nothing: the worker that finishes the job decrypts the secret with the shared key ring.
+        var hook = (await receiver.WaitForAsync("/hook", 1, TimeSpan.FromSeconds(90)))[0];
+        Assert.True(hook.IsSignedWith(secret), "the worker must sign with the secret the web node stored");
+        Assert.Equal(jobId, JsonDocument.Parse(hook.Body).RootElement.GetProperty("job_id").GetString());
     }
 
     [Fact]

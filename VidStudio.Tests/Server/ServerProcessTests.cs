@@ -53,11 +53,13 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Empty(Directory.GetFiles(Path.Combine(data, "results", jobId), "*.part"));
         Assert.Equal(300, Directory.GetFiles(Path.Combine(data, "results", jobId), "frame_*.png").Length);
 
-        // Exactly once: one completion in the log of the restarted server, and no second run starts later.
-        await Task.Delay(2000);
-        var completions = File.ReadAllLines(Directory.GetFiles(Path.Combine(data, "logs")).Single())
+        // Exactly once: one completion in the log of the restarted server. The line follows the record by a moment; once
+        // it is there and the run has ended, the count is final.
+        int Completions() => File.ReadAllLines(Directory.GetFiles(Path.Combine(data, "logs")).Single())
             .Count(l => l.Contains($"Job {jobId} completed", StringComparison.Ordinal));
-        Assert.Equal(1, completions);
+        await Eventually.HoldsAsync(async () => Completions() > 0 && (await (await second.Client.GetAsync($"{second.BaseUrl}/health")).JsonAsync()).GetProperty("running_jobs").GetInt32() == 0,
+            "the restarted run never ended");
+        Assert.Equal(1, Completions());
         Assert.Equal("completed", (await StatusAsync(second, jobId)).GetProperty("status").GetString());
     }
 

@@ -77,8 +77,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         // The status record itself never shows the secret either.
         Assert.False(final.TryGetProperty("callback_secret", out _));
 
-        // Delivered means done: nothing more arrives.
-        await Task.Delay(1500);
+        // Once both deliveries are recorded as delivered nothing more is sent: each reached its receiver exactly once.
+        await WaitForDeliveryAsync(jobId, _receiver.Url("/hook"), "Delivered");
+        await WaitForDeliveryAsync(jobId, _receiver.Url("/configured"), "Delivered");
         Assert.Single(_receiver.To("/hook"));
         Assert.Single(_receiver.To("/configured"));
     }
@@ -107,7 +108,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Contains("HTTP 302: redirects are not followed", delivery);
         Assert.Contains("HTTP 500", delivery);
         Assert.Contains("HTTP 200", delivery);
-        await Task.Delay(1000);
+        // Delivered is final: the receiver got those three calls and no other.
         Assert.Equal(3, _receiver.To("/flaky").Count);
     }
 
@@ -128,7 +129,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var delivery = await WaitForDeliveryAsync(jobId, _receiver.Url("/down"), "GaveUp");
         Assert.Contains("gave up after 4", delivery);
         Assert.Equal(4, Regex.Matches(delivery, "HTTP 503").Count);
-        await Task.Delay(3000);
+        // Given up is final: the receiver got those four calls and no other.
         Assert.Equal(4, _receiver.To("/down").Count);
     }
 

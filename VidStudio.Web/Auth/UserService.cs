@@ -60,8 +60,8 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
     }
 
     /// <summary>
-    /// Makes sure an admin exists when authentication can be required: the first start creates one, logs a one-time
-    /// key and writes it to <c>DataDirectory/admin-key.txt</c> (mode 0600), as Jupyter does with its token.
+    /// Makes sure an admin exists when authentication can be required: the first start creates one, writes a one-time
+    /// key to <c>DataDirectory/admin-key.txt</c> (mode 0600) and logs where it is with the key's prefix only.
     /// </summary>
     public async Task EnsureAdminAsync(CancellationToken cancellationToken = default)
     {
@@ -179,9 +179,11 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
             var keyFile = Path.Combine(settings.Value.DataPath, "admin-key.txt");
             WriteOwnerOnly(keyFile, key + Environment.NewLine);
 
+            // Only the key's prefix goes to the log: log files and collected container logs are read by more people than
+            // the key file, which only this user can read.
             logger.LogWarning(
-                "Authentication is on and no admin existed: created user 'admin' with the one-time API key {Key} (also written to {KeyFile}; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.",
-                key, keyFile);
+                "Authentication is on and no admin existed: created user 'admin' with a one-time API key starting {KeyPrefix}, written to {KeyFile} (readable by this user only; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.",
+                ApiKeyText.Prefix(key), keyFile);
             return admin;
         }
         finally

@@ -67,7 +67,10 @@ public sealed class JobRecord
     /// <summary>Where to POST the job's final status record (<c>callback_url</c>); null when not asked.</summary>
     public string? CallbackUrl { get; set; }
 
-    /// <summary>The key that signs the callback's body; the client sent it or got it once when the job was created.</summary>
+    /// <summary>
+    /// The key that signs the callback's body (the client sent it or got it once when the job was created), encrypted
+    /// (<see cref="Webhooks.CallbackSecretProtector"/>); cleared once the job's notifications are signed.
+    /// </summary>
     public string? CallbackSecret { get; set; }
 
     public List<WebhookDeliveryRecord> WebhookDeliveries { get; set; } = [];

@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<CallbackRequestReader>();
         services.AddSingleton<WebhookClients>();
+        services.AddSingleton<CallbackSecretProtector>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddTransient<WebhookSender>();
         services.AddHostedService<JobRecovery>();

@@ -118,11 +118,25 @@ public sealed class ConversionJob(
                 logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);
             }
         }
+        catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
+        {
+            await progress.StopAsync();
+            DiscardRun(job.PublicId, StoppedElsewhere);
+        }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !userCancel.IsCancellationRequested && !timeoutSource.IsCancellationRequested)
         {
+            await progress.StopAsync();
+            // Hangfire cancels this token when the server stops, but also when the job's Hangfire job is deleted, which a
+            // cancel through another node does: its check (every 5 s) can beat this run's next progress write, and a
+            // cancelled job's files must not be kept for a restart that never comes. The record tells which it was.
+            if (!await IsUnfinishedAsync(job.PublicId))
+            {
+                DiscardRun(job.PublicId, StoppedElsewhere);
+                return;
+            }
+
             // The server is stopping: the job stays "processing" and is run again from the start after the restart. An
             // orderly stop is not a crash, so this run does not count towards MaxAttempts.
-            await progress.StopAsync();
             await UpdateAsync(job.PublicId, s => s.SetProperty(j => j.Attempts, j => j.Attempts - 1));
             logger.LogWarning("Job {JobId} interrupted by shutdown; it will restart", job.PublicId);
             throw;
@@ -131,11 +145,6 @@ public sealed class ConversionJob(
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed",
                 "The job's progress could not be recorded (the database did not accept writes), so it was stopped.", startedAt);
-        }
-        catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
-        {
-            await progress.StopAsync();
-            DiscardRun(job.PublicId, "it was cancelled or deleted through another node");
         }
         catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
         {
@@ -198,6 +207,14 @@ public sealed class ConversionJob(
         notifier.Changed(job.PublicId);
         await webhooks.JobFinishedAsync(job.PublicId);
         return true;
+    }
+
+    private const string StoppedElsewhere = "it was cancelled or deleted through another node";
+
+    private async Task<bool> IsUnfinishedAsync(string publicId)
+    {
+        await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
+        return await db.Jobs.AnyAsync(j => j.PublicId == publicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing));
     }
 
     /// <summary>The record already tells the job's end (another node wrote it); this run's files are all that is left.</summary>

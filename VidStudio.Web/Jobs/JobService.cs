@@ -24,6 +24,7 @@ public sealed class JobService(
     RunningJobs running,
     JobNotifier notifier,
     WebhookDispatcher webhooks,
+    CallbackSecretProtector secrets,
     DiskSpaceGuard disk,
     FfmpegTools tools,
     FontSet fonts,
@@ -76,7 +77,7 @@ public sealed class JobService(
                 CreatedAt = clock.GetUtcNow(),
                 InputSizeBytes = new FileInfo(stagedPath).Length,
                 CallbackUrl = callback?.Url,
-                CallbackSecret = callback?.Secret,
+                CallbackSecret = callback is null ? null : secrets.Protect(callback.Secret),
             };
             job.InputPath = files.InputPath(job.PublicId, originalFileName);
             Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);

@@ -19,6 +19,7 @@ public sealed class WebhookDispatcher(
     IDbContextFactory<VidStudioDbContext> databases,
     IBackgroundJobClient hangfire,
     JobNotifier notifier,
+    CallbackSecretProtector secrets,
     IOptions<VidStudioSettings> settings,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
@@ -78,7 +79,7 @@ public sealed class WebhookDispatcher(
             deliveries = [];
             if (job.CallbackUrl is not null)
             {
-                deliveries.Add(Delivery(job.CallbackUrl, job.CallbackSecret!, fromCallback: true));
+                deliveries.Add(Delivery(job.CallbackUrl, secrets.Unprotect(job.CallbackSecret!), fromCallback: true));
             }
 
             deliveries.AddRange(endpoints.Select(e => Delivery(e.Url, e.Secret, fromCallback: false)));
