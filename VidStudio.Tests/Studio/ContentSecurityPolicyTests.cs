@@ -11,23 +11,8 @@ namespace VidStudio.Tests.Studio;
 /// script. The Studio's pages, the docs and the dashboard all work under that policy in Chromium.
 /// </summary>
 [Collection(nameof(Security.StandaloneServers))]
-public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : AuthBrowserTests(new AuthServer())
 {
-    private readonly AuthServer _auth = new();
-    private LocalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _auth.InitializeAsync();
-        _browser = await LocalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _auth.DisposeAsync();
-    }
-
     private static string ScriptSources(HttpResponseMessage response)
     {
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
@@ -36,8 +21,8 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
 
     private async Task<string> QueueJobAsync()
     {
-        using var admin = _auth.ClientWith(AuthServer.ConfiguredKey);
-        var clip = _auth.Media.TestSource("csp.mp4", 160, 90, seconds: 1);
+        using var admin = Auth.ClientWith(AuthServer.ConfiguredKey);
+        var clip = Auth.Media.TestSource("csp.mp4", 160, 90, seconds: 1);
         var queued = await admin.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("save_png", "false")));
         var jobId = (await queued.JsonAsync()).GetProperty("job_id").GetString()!;
         await ApiClient.WaitForJobAsync(admin, jobId);
@@ -48,8 +33,8 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
     public async Task No_page_allows_inline_script_in_its_header()
     {
         var jobId = await QueueJobAsync();
-        using var admin = _auth.ClientWith(AuthServer.ConfiguredKey);
-        using var anonymous = _auth.ClientWith(null);
+        using var admin = Auth.ClientWith(AuthServer.ConfiguredKey);
+        using var anonymous = Auth.ClientWith(null);
 
         var pages = new Dictionary<string, HttpResponseMessage>
         {
@@ -79,12 +64,12 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
     public async Task Every_page_works_in_chromium_without_a_policy_violation_and_an_injected_script_does_not_run()
     {
         var jobId = await QueueJobAsync();
-        var page = await _browser.OpenAsync(_auth.Server, "/signin");
+        var page = await Browser.OpenAsync(Auth.Server, "/signin");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath("csp-signin.png"), FullPage = true });
         await page.FillAsync("#api-key", AuthServer.ConfiguredKey);
         await page.ClickAsync("#signin-button");
-        await page.WaitForURLAsync(_auth.Server.BaseUrl + "/");
-        await SessionBrowserTests.WaitUntilLiveAsync(page);
+        await page.WaitForURLAsync(Auth.Server.BaseUrl + "/");
+        await WaitUntilLiveAsync(page);
         // The preview is drawn by studio.js from what the circuit sends: scripts from files run.
         await page.Locator("#preview-image[data-version]").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath("csp-studio.png"), FullPage = true });
@@ -102,20 +87,20 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
             ("/hangfire", "() => window.Hangfire && window.Hangfire.page"),
         })
         {
-            await page.GotoAsync(_auth.Server.BaseUrl + path);
+            await page.GotoAsync(Auth.Server.BaseUrl + path);
             await page.WaitForFunctionAsync(ready, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
             var name = path.StartsWith("/jobs/", StringComparison.Ordinal) ? "job" : path.Trim('/').Replace('/', '-').Replace("-index.html", "");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath($"csp-{name}.png"), FullPage = true });
         }
 
         // The one violation is ReDoc's own "powered by" logo, an image on its CDN that img-src keeps out (no request leaves).
-        Assert.All(_browser.PolicyViolations, v => Assert.StartsWith("Loading the image 'https://cdn.redoc.ly/", v));
-        Assert.Empty(_browser.Blocked);
-        _browser.PolicyViolations.Clear();
+        Assert.All(Browser.PolicyViolations, v => Assert.StartsWith("Loading the image 'https://cdn.redoc.ly/", v));
+        Assert.Empty(Browser.Blocked);
+        Browser.PolicyViolations.Clear();
 
         // What an injection would add: a script element with code in it. The policy stops it, and says so.
-        await page.GotoAsync(_auth.Server.BaseUrl + "/account");
-        await SessionBrowserTests.WaitUntilLiveAsync(page);
+        await page.GotoAsync(Auth.Server.BaseUrl + "/account");
+        await WaitUntilLiveAsync(page);
         var ran = await page.EvaluateAsync<bool>("""
             () => {
                 const script = document.createElement('script');
@@ -125,7 +110,7 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
             }
             """);
         Assert.False(ran);
-        Assert.Contains(_browser.PolicyViolations, v => v.Contains("inline script", StringComparison.Ordinal));
+        Assert.Contains(Browser.PolicyViolations, v => v.Contains("inline script", StringComparison.Ordinal));
         output.WriteLine($"screenshots in {Path.GetDirectoryName(Repository.ScreenshotPath("csp-studio.png"))}");
     }
 }

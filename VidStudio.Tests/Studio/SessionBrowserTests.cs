@@ -11,27 +11,9 @@ namespace VidStudio.Tests.Studio;
 /// in with must end it all the same, at its next action and, left idle, within the revalidation interval.
 /// </summary>
 [Collection(nameof(Security.StandaloneServers))]
-public sealed class SessionBrowserTests : IAsyncLifetime
+// The default interval (30 s): only the check made before an action can stop the click in time.
+public sealed class SessionBrowserTests() : AuthBrowserTests(new AuthServer())
 {
-    // The default interval (30 s) for the click, so that only the check made before an action can stop it in time.
-    private readonly AuthServer _auth = new();
-    private LocalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _auth.InitializeAsync();
-        _browser = await LocalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _auth.DisposeAsync();
-    }
-
-    internal static Task WaitUntilLiveAsync(IPage page) =>
-        page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-
     /// <summary>Signs in with <paramref name="key"/> and opens /account, live.</summary>
     internal static async Task<IPage> OpenAccountAsync(LocalBrowser browser, AuthServer auth, string key)
     {
@@ -63,23 +45,23 @@ public sealed class SessionBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_tab_whose_key_was_revoked_creates_no_key_and_lands_on_the_sign_in_page()
     {
-        var key = await _auth.NewMemberKeyAsync("grace");
-        var page = await OpenAccountAsync(_browser, _auth, key);
+        var key = await Auth.NewMemberKeyAsync("grace");
+        var page = await OpenAccountAsync(Browser, Auth, key);
 
-        await RevokeAsync(_auth, key);
+        await RevokeAsync(Auth, key);
         await page.Locator(".new-key-name input").FillAsync("after-revocation");
         await page.ClickAsync(".create-key");
 
         await page.WaitForURLAsync("**/signin?ReturnUrl=%2Faccount");
         await Assertions.Expect(page.Locator("#api-key")).ToBeVisibleAsync();
-        Assert.Equal(0, await ActiveKeysOfAsync(_auth, "grace"));
-        Assert.Empty(_browser.PolicyViolations);
+        Assert.Equal(0, await ActiveKeysOfAsync(Auth, "grace"));
+        Assert.Empty(Browser.PolicyViolations);
     }
 
     [Fact]
     public async Task A_page_on_another_port_can_neither_use_the_session_cookie_to_upload_nor_open_the_circuit()
     {
-        var page = await OpenAccountAsync(_browser, _auth, await _auth.NewMemberKeyAsync("heidi"));
+        var page = await OpenAccountAsync(Browser, Auth, await Auth.NewMemberKeyAsync("heidi"));
 
         // Same host, another port: the same site, so the browser sends the SameSite=Lax session cookie along.
         using var elsewhere = new WebhookReceiver();
@@ -96,10 +78,10 @@ public sealed class SessionBrowserTests : IAsyncLifetime
                 });
                 return { circuit };
             }
-            """, _auth.Server.BaseUrl);
+            """, Auth.Server.BaseUrl);
 
         Assert.Equal("refused", outcome.GetProperty("circuit").GetString());
-        await _auth.Server.WaitForOutputAsync("HTTP POST /studio/uploads responded 403");
-        await _auth.Server.WaitForOutputAsync("HTTP GET /_blazor responded 403");
+        await Auth.Server.WaitForOutputAsync("HTTP POST /studio/uploads responded 403");
+        await Auth.Server.WaitForOutputAsync("HTTP GET /_blazor responded 403");
     }
 }
