@@ -15,9 +15,12 @@ public sealed class AuthServer : IAsyncLifetime
 
     public ServerProcess Server { get; private set; } = null!;
 
+    /// <summary>Settings beyond authentication, as environment variables.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public async Task InitializeAsync()
     {
-        Server = new ServerProcess(Media.PathOf("auth-data"), new Dictionary<string, string>
+        Server = new ServerProcess(Media.PathOf("auth-data"), new Dictionary<string, string>(Settings)
         {
             ["VidStudio__Auth__Mode"] = "on",
             ["VidStudio__Auth__ApiKeys__0"] = ConfiguredKey,

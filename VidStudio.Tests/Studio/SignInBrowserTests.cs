@@ -7,40 +7,18 @@ namespace VidStudio.Tests.Studio;
 
 /// <summary>The Studio with authentication on, in Chromium: sign in with a key, manage keys, see only one's own jobs.</summary>
 [Collection(nameof(Security.StandaloneServers))]
-public sealed class SignInBrowserTests : IAsyncLifetime
+public sealed class SignInBrowserTests() : AuthBrowserTests(new AuthServer())
 {
-    private readonly AuthServer _auth = new();
-    private LocalBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _auth.InitializeAsync();
-        _browser = await LocalBrowser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _auth.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Typing into a page before its circuit is live would be lost when the live page replaces the prerendered one, and
-    /// a link clicked while the circuit is taking over is dropped by Blazor (its fetch is aborted): wait for it first.
-    /// </summary>
-    private static Task WaitUntilLiveAsync(IPage page) =>
-        page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-
     [Fact]
     public async Task A_member_signs_in_with_a_key_creates_and_revokes_another_and_sees_only_their_jobs()
     {
-        var memberKey = await _auth.NewMemberKeyAsync("erin");
-        using var admin = _auth.ClientWith(AuthServer.ConfiguredKey);
-        var clip = _auth.Media.TestSource("admins-job.mp4", 160, 90, seconds: 1);
+        var memberKey = await Auth.NewMemberKeyAsync("erin");
+        using var admin = Auth.ClientWith(AuthServer.ConfiguredKey);
+        var clip = Auth.Media.TestSource("admins-job.mp4", 160, 90, seconds: 1);
         var adminsJob = await admin.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("save_png", "false")));
         var adminsJobId = (await adminsJob.JsonAsync()).GetProperty("job_id").GetString()!;
 
-        var page = await _browser.OpenAsync(_auth.Server, "/jobs");
+        var page = await Browser.OpenAsync(Auth.Server, "/jobs");
         await page.WaitForURLAsync("**/signin?ReturnUrl=%2Fjobs");
         await page.FillAsync("#api-key", "vsk_not-a-real-key-000000000000");
         await page.ClickAsync("#signin-button");
@@ -62,37 +40,37 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.Locator(".new-key-name input").FillAsync("laptop");
         await page.ClickAsync(".create-key");
         var newKey = (await page.Locator(".new-key-value").TextContentAsync())!.Trim();
-        using (var withNewKey = _auth.ClientWith(newKey))
+        using (var withNewKey = Auth.ClientWith(newKey))
         {
             Assert.Equal(HttpStatusCode.OK, (await withNewKey.GetAsync("/api/v1/jobs")).StatusCode);
         }
 
         await page.Locator("tr.key-active", new PageLocatorOptions { HasText = "laptop" }).Locator(".revoke-key").ClickAsync();
         await Assertions.Expect(page.Locator("tr.key-revoked", new PageLocatorOptions { HasText = "laptop" })).ToBeVisibleAsync();
-        using (var revoked = _auth.ClientWith(newKey))
+        using (var revoked = Auth.ClientWith(newKey))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await revoked.GetAsync("/api/v1/jobs")).StatusCode);
         }
 
         // A member cannot open the admin's pages.
-        await page.GotoAsync(_auth.Server.BaseUrl + "/admin/users");
+        await page.GotoAsync(Auth.Server.BaseUrl + "/admin/users");
         Assert.Equal(0, await page.Locator(".add-user").CountAsync());
 
-        await page.GotoAsync(_auth.Server.BaseUrl + "/");
+        await page.GotoAsync(Auth.Server.BaseUrl + "/");
         await WaitUntilLiveAsync(page);
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync("**/signin**");
-        Assert.Empty(_browser.Blocked);
-        Assert.Empty(_browser.PolicyViolations);
+        Assert.Empty(Browser.Blocked);
+        Assert.Empty(Browser.PolicyViolations);
     }
 
     [Fact]
     public async Task An_admin_adds_a_user_whose_key_then_works()
     {
-        var page = await _browser.OpenAsync(_auth.Server, "/signin");
+        var page = await Browser.OpenAsync(Auth.Server, "/signin");
         await page.FillAsync("#api-key", AuthServer.ConfiguredKey);
         await page.ClickAsync("#signin-button");
-        await page.WaitForURLAsync(_auth.Server.BaseUrl + "/");
+        await page.WaitForURLAsync(Auth.Server.BaseUrl + "/");
         await WaitUntilLiveAsync(page);
 
         await page.ClickAsync("#nav-users");
@@ -101,9 +79,9 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         var key = (await page.Locator(".new-key-value").TextContentAsync())!.Trim();
         await Assertions.Expect(page.Locator(".user-row", new PageLocatorOptions { HasText = "frank" })).ToBeVisibleAsync();
 
-        using var frank = _auth.ClientWith(key);
+        using var frank = Auth.ClientWith(key);
         Assert.Equal(HttpStatusCode.OK, (await frank.GetAsync("/api/v1/jobs")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _auth.ClientWith(AuthServer.ConfiguredKey).GetAsync("/hangfire")).StatusCode);
-        Assert.Empty(_browser.PolicyViolations);
+        Assert.Equal(HttpStatusCode.OK, (await Auth.ClientWith(AuthServer.ConfiguredKey).GetAsync("/hangfire")).StatusCode);
+        Assert.Empty(Browser.PolicyViolations);
     }
 }

@@ -34,13 +34,7 @@ public sealed class StudioBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
     private Task<IPage> OpenAsync(string path, int width = 1280, int height = 800) => _browser.OpenAsync(_server, path, width, height);
 
-    private static string ScreenshotPath(string name)
-    {
-        // Next to the solution when run from a clone (TestResults/ is ignored by git), else in the test output.
-        var folder = Path.Combine(Repository.Root ?? AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
+    private static string ScreenshotPath(string name) => Repository.ScreenshotPath(name);
 
     private static async Task<int> PreviewVersionAsync(IPage page) =>
         int.Parse(await page.Locator("#preview-image").GetAttributeAsync("data-version") ?? "0");

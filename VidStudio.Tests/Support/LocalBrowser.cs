@@ -59,6 +59,18 @@ public sealed class LocalBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Goes, in <paramref name="page"/> (its cookies included), to a page of another local web server
+    /// (<paramref name="site"/>, e.g. a <see cref="WebhookReceiver"/>): what a page the user visits while signed in, or
+    /// while a key-less server runs on their machine, could do with it. A real server, not one the browser answers
+    /// itself, so that Chromium treats the page as local like the one it attacks.
+    /// </summary>
+    public static async Task VisitForeignPageAsync(IPage page, string site)
+    {
+        await page.RouteAsync(site + "/**", route => route.ContinueAsync());
+        await page.GotoAsync(site + "/");
+    }
+
     /// <summary>Opens a file from disk as a user double-clicking it would; every request the page makes is aborted and recorded in <see cref="Blocked"/>.</summary>
     public async Task<IPage> OpenFileAsync(string path, int width = 1280, int height = 800)
     {

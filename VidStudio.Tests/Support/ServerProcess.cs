@@ -51,6 +51,17 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the server has written <paramref name="text"/> (a request's log line follows its response).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The server did not write '{text}' within 30 s:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Starts the server and waits until its health endpoint answers.</summary>
     public async Task StartAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Web.Configuration;
 
@@ -40,6 +41,10 @@ public static class AuthRegistration
             });
         services.AddAuthorizationBuilder().AddPolicy(AuthSchemes.AdminPolicy, policy => policy.RequireRole(AuthSchemes.AdminRole));
         services.AddCascadingAuthenticationState();
+        // Studio tabs re-check their session on their own and before every action (replaces Blazor's provider, which
+        // keeps the identity a circuit started with for as long as the tab stays open).
+        services.AddScoped<CircuitSession>();
+        services.AddScoped<AuthenticationStateProvider>(provider => provider.GetRequiredService<CircuitSession>());
         return services;
     }
 
@@ -83,16 +88,24 @@ public static class AuthRegistration
         });
     }
 
-    /// <summary>A session lasts only as long as the key it was made from: revoking the key signs its sessions out.</summary>
+    /// <summary>
+    /// A session lasts only as long as the key it was made from, its user and that user's role: revoking the key,
+    /// removing the user or changing their role signs its sessions out. The principal it passes on carries the
+    /// cookie's expiry, for the circuit a page opens with it (<see cref="CircuitSession"/>).
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var caller = Caller.From(context.Principal!);
-        var keyId = context.Principal!.FindFirst(AuthSchemes.KeyIdClaim)?.Value is { } key ? long.Parse(key, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
         var users = context.HttpContext.RequestServices.GetRequiredService<UserService>();
-        if (caller.UserId is not { } userId || !await users.IsSessionValidAsync(userId, keyId, context.HttpContext.RequestAborted))
+        if (!await users.SessionStandsAsync(context.Principal!, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+            return;
+        }
+
+        if (context.Properties.ExpiresUtc is { } expires)
+        {
+            context.ReplacePrincipal(AuthenticatedKey.WithSessionEnd(context.Principal!, expires));
         }
     }
 }

@@ -18,6 +18,9 @@ public static class AuthSchemes
     /// <summary>Claim with the id of the API key a request or session was authenticated with.</summary>
     public const string KeyIdClaim = "vidstudio:key";
 
+    /// <summary>Claim with the Unix time a Studio session's cookie expires (see <see cref="AuthenticatedKey.WithSessionEnd"/>).</summary>
+    public const string SessionEndClaim = "vidstudio:session_end";
+
     public const string ApiKeyHeader = "X-API-Key";
 
     /// <summary>Browsers cannot set headers on a WebSocket, so its URL may carry the key instead.</summary>

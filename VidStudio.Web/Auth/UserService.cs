@@ -50,13 +50,30 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
         return new AuthenticatedKey(record.UserId, record.User.Name, record.User.Role, record.Id);
     }
 
-    /// <summary>Whether a signed-in session's key and user still stand (a revoked key ends its sessions).</summary>
-    public async Task<bool> IsSessionValidAsync(long userId, long? keyId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether a signed-in session (a Studio cookie, or the Studio tab's live circuit opened with it) still stands: its
+    /// key is not revoked, its user still exists with the role the session was opened with, and it has not expired. The
+    /// local user of a server without authentication has no session to end.
+    /// </summary>
+    public async Task<bool> SessionStandsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
+        if (user.Identity?.AuthenticationType == AuthSchemes.Local)
+        {
+            return true;
+        }
+
+        if (AuthenticatedKey.FromPrincipal(user) is not { } session || AuthenticatedKey.SessionEnd(user) <= clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        // A key from configuration has no record to revoke: it stands while any is configured.
+        var configured = _configuredKeyHashes.Count > 0;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return keyId is { } id
-            ? await db.ApiKeys.AnyAsync(k => k.Id == id && k.UserId == userId && k.RevokedAt == null, cancellationToken)
-            : await db.Users.AnyAsync(u => u.Id == userId && u.Role == UserRole.Admin, cancellationToken) && _configuredKeyHashes.Count > 0;
+        return await db.Users.AnyAsync(
+            u => u.Id == session.UserId && u.Role == session.Role
+                && (session.KeyId == null ? configured : u.Keys.Any(k => k.Id == session.KeyId && k.RevokedAt == null)),
+            cancellationToken);
     }
 
     /// <summary>

@@ -1,17 +1,20 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using VidStudio.Web.Auth;
 
 namespace VidStudio.Web.Components;
 
-/// <summary>A component that acts for the signed-in user (or the local user while authentication is off).</summary>
+/// <summary>
+/// A component that acts for the signed-in user (or the local user while authentication is off). Everything it reads
+/// or changes asks <see cref="CallerAsync"/> first, which re-checks the session: a tab whose key was revoked meanwhile
+/// stops there (the action is dropped as cancelled) and lands on the sign-in page.
+/// </summary>
 public abstract class CallerComponentBase : ComponentBase
 {
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
+    [Inject]
+    private CircuitSession Session { get; set; } = default!;
 
-    protected async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() =>
-        (await (AuthenticationState ?? throw new InvalidOperationException("No authentication state: AddCascadingAuthenticationState is missing."))).User;
+    protected Task<ClaimsPrincipal> UserAsync() => Session.UserAsync();
 
     protected async Task<Caller> CallerAsync() => Caller.From(await UserAsync());
 }

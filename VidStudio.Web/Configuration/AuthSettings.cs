@@ -15,4 +15,11 @@ public sealed class AuthSettings
     /// <summary>How long a Studio sign-in lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How often an open Studio tab (its Blazor circuit) checks, unprompted, that its session still stands; it also
+    /// checks before every action that reads or changes data.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

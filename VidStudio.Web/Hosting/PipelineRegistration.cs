@@ -40,6 +40,7 @@ public static class PipelineRegistration
 
         // WebSockets first: the API-key handler accepts ?api_key only on a WebSocket handshake, which this middleware recognises.
         app.UseWebSockets();
+        app.UseCrossSiteRequestFilter(settings);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

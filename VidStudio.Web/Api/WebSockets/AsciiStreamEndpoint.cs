@@ -33,14 +33,7 @@ public sealed class AsciiStreamEndpoint(
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "WebSocket expected", "Connect to this endpoint with a WebSocket client (ws://HOST/api/v1/ws/convert).");
         }
 
-        // Browsers send Origin on every WebSocket and do not apply CORS to it: without this check any page a user visits
-        // could open a stream to a server on their machine or LAN.
-        if (!IsAllowedOrigin(context.Request))
-        {
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Origin not allowed",
-                $"WebSocket connections from '{context.Request.Headers.Origin}' are not allowed (same host or VidStudio:CorsOrigins only).");
-        }
-
+        // A handshake from another site's page never gets here (CrossSiteRequestFilter).
         await quota.TakeAsync(context);
         disk.EnsureRoomForNewJob();
         if (Interlocked.Increment(ref _streams) > settings.Value.MaxConcurrentStreams)
@@ -155,19 +148,6 @@ public sealed class AsciiStreamEndpoint(
         {
             return (null, $"The start message did not arrive in time (at most {settings.Value.StreamIdleTimeout.TotalSeconds:0} s without data, {settings.Value.StreamStartTimeout.TotalSeconds:0} s in all).");
         }
-    }
-
-    private bool IsAllowedOrigin(HttpRequest request)
-    {
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return true; // not a browser: scripts and command-line clients send no Origin
-        }
-
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-                || settings.Value.CorsOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>
