@@ -96,6 +96,19 @@ public sealed class FfmpegProcess : IDisposable
         ? $"{name} was killed (signal {exitCode - 128}{(exitCode - 128 == 9 ? ", e.g. by the out-of-memory killer" : "")})"
         : $"{name} exited with code {exitCode}";
 
+    /// <summary>
+    /// Why a child that exited with <paramref name="exitCode"/> while <paramref name="doing"/> failed. A full disk
+    /// (ffmpeg's "No space left on device", ENOSPC) becomes the <see cref="IOException"/> .NET raises for its own writes
+    /// there, so a job reports it the one way it reports a full disk; anything else is what ffmpeg said.
+    /// </summary>
+    public Exception Failure(string doing, int exitCode) => StderrTail.Contains(DiskFullMessage, StringComparison.Ordinal)
+        ? new IOException($"{doing} failed: {DiskFullMessage}.", DiskFullErrno)
+        : new ConversionFailedException($"{doing} failed ({DescribeExit("ffmpeg", exitCode)}): {StderrTail}");
+
+    private const string DiskFullMessage = "No space left on device";
+
+    private const int DiskFullErrno = 28;
+
     public void Kill()
     {
         try

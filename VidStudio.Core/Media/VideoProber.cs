@@ -15,9 +15,27 @@ public sealed class VideoProber(FfmpegTools tools)
     // ffprobe recognises single images as "videos" of one frame; these demuxers mean a still image.
     private static readonly string[] StillImageFormats = ["image2", "_pipe", "webp", "ico"];
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The whole probe, packet count included. A real video's takes well under a second (a 2-hour MKV's count, 0.3 s);
+    /// a file made of millions of tiny packets is answered within this time instead of holding a core for half a minute.
+    /// </summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
 
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ProbeTimeout);
+        try
+        {
+            return await ProbeWithinAsync(path, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new VideoInputException(VideoInputError.Damaged, $"Reading the file took longer than {ProbeTimeout.TotalSeconds:0} s; it is probably damaged.");
+        }
+    }
+
+    private async Task<MediaInfo> ProbeWithinAsync(string path, CancellationToken cancellationToken)
     {
         var fullPath = FfmpegTools.SafeInputPath(path);
         var file = new FileInfo(fullPath);
@@ -91,7 +109,7 @@ public sealed class VideoProber(FfmpegTools tools)
         if (duration <= 0 || frameCount <= 0)
         {
             // Containers such as WebM or streamed MKV may state neither; counting packets is exact and cheap.
-            var (packets, endTime) = await CountVideoPacketsAsync(fullPath, cancellationToken).ConfigureAwait(false);
+            var (packets, endTime) = await new PacketCounter(tools).CountAsync(fullPath, cancellationToken).ConfigureAwait(false);
             frameCount = frameCount > 0 ? frameCount : packets;
             duration = duration > 0 ? duration : endTime;
         }
@@ -119,41 +137,14 @@ public sealed class VideoProber(FfmpegTools tools)
             GetString(video, "codec_name") ?? "unknown");
     }
 
-    private async Task<(long Packets, double EndTime)> CountVideoPacketsAsync(string fullPath, CancellationToken cancellationToken)
-    {
-        using var root = await RunProbeAsync(
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time,duration_time", "-print_format", "json",
-             .. FfmpegTools.UntrustedInput(fullPath, withInputFlag: false)],
-            cancellationToken).ConfigureAwait(false);
-        long count = 0;
-        double end = 0;
-        if (root.RootElement.TryGetProperty("packets", out var packets))
-        {
-            foreach (var packet in packets.EnumerateArray())
-            {
-                count++;
-                var pts = ParseDouble(GetString(packet, "pts_time")) ?? 0;
-                end = Math.Max(end, pts + (ParseDouble(GetString(packet, "duration_time")) ?? 0));
-            }
-        }
-
-        return (count, end);
-    }
-
     private async Task<JsonDocument> RunProbeAsync(string[] arguments, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
-        using var process = FfmpegProcess.Start(tools.Ffprobe, arguments, timeout.Token);
+        using var process = FfmpegProcess.Start(tools.Ffprobe, arguments, cancellationToken);
         try
         {
-            var document = await JsonDocument.ParseAsync(process.StandardOutput, cancellationToken: timeout.Token).ConfigureAwait(false);
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            var document = await JsonDocument.ParseAsync(BoundedReadStream.ToolReport(process.StandardOutput), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             return document;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new VideoInputException(VideoInputError.Damaged, $"Reading the file took longer than {ProbeTimeout.TotalSeconds:0} s; it is probably damaged.");
         }
         catch (JsonException e)
         {
@@ -191,7 +182,7 @@ public sealed class VideoProber(FfmpegTools tools)
         // avg_frame_rate is the rate a player shows; r_frame_rate can be a timebase artefact (e.g. 1000/1 for VFR files).
         foreach (var key in new[] { "avg_frame_rate", "r_frame_rate" })
         {
-            if (FrameRate.TryParse(GetString(video, key), out var rate) && rate.Value is >= 0.1 and <= 1000)
+            if (FrameRate.TryParse(GetString(video, key), out var rate) && rate.Value >= 0.1 && rate.Value <= PacketCounter.MaxPlausibleFrameRate)
             {
                 return rate;
             }

@@ -28,7 +28,7 @@ public abstract class PipedEncoder : IDisposable
         var exitCode = await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
-            throw new ConversionFailedException($"Encoding {_what} failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
+            throw _process.Failure($"Encoding {_what}", exitCode);
         }
 
         File.Move(_partialPath, _finalPath, overwrite: true);
@@ -55,7 +55,7 @@ public abstract class PipedEncoder : IDisposable
         {
             // ffmpeg quit (it closed the pipe): what it said is the useful part, not "broken pipe".
             var exitCode = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new ConversionFailedException($"Encoding {_what} failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
+            throw _process.Failure($"Encoding {_what}", exitCode);
         }
     }
 }

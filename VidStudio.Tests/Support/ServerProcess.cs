@@ -19,6 +19,7 @@ public sealed class ServerProcess : IDisposable
     {
         DataDirectory = dataDirectory;
         Port = FreePort();
+        Client.BaseAddress = new Uri(BaseUrl);
         _environment = new Dictionary<string, string>
         {
             ["VidStudio__DataDirectory"] = dataDirectory,
@@ -39,6 +40,16 @@ public sealed class ServerProcess : IDisposable
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The most memory the server process has held since it started (the kernel's VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process!.Id}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line["VmHWM:".Length..].Replace("kB", "").Trim()) * 1024;
+        }
+    }
 
     public string Output
     {

@@ -43,7 +43,7 @@ public sealed class StatusController(JobService jobs) : ControllerBase
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid page size", "page_size must be between 1 and 200.", "page_size");
         }
 
-        var (items, total) = await jobs.ListAsync(page, pageSize, Caller.From(User), cancellationToken);
+        var (items, total) = await jobs.ListAsync(page, pageSize, Caller.From(User), withArtifacts: true, cancellationToken);
         return new JobListResponse(items.Select(JobResponse.From).ToList(), page, pageSize, total);
     }
 

@@ -20,10 +20,12 @@ public static class PipelineRegistration
             app.UseForwardedHeaders();
         }
 
+        // Outside the exception handler, so each request is logged once with the status the client got: inside it, every
+        // exception on its way to becoming a 404 or 422 problem was logged as "responded 500" with its stack trace.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
         app.UseLoopbackHostFilter(app.Configuration);
         if (settings.CorsOrigins.Length > 0)
         {

@@ -161,13 +161,18 @@ public sealed class JobService(
         return await VisibleTo(db.Jobs, caller).AsNoTracking().Include(j => j.Artifacts).Where(j => j.BatchId == batchId).OrderBy(j => j.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>One page of the jobs <paramref name="caller"/> may see, newest first, without their artifact lists.</summary>
-    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, Caller caller, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the jobs <paramref name="caller"/> may see, newest first. Their artifact lists (a row per frame) are
+    /// loaded only <paramref name="withArtifacts"/>: the API's list shows each job's downloads as its status does, the
+    /// Studio's list, refreshed with every progress step, shows none.
+    /// </summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, int Total)> ListAsync(int page, int pageSize, Caller caller, bool withArtifacts, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var visible = VisibleTo(db.Jobs, caller);
         var total = await visible.CountAsync(cancellationToken);
-        var jobs = await visible.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+        var ordered = visible.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id);
+        var jobs = await (withArtifacts ? ordered.Include(j => j.Artifacts).AsSplitQuery() : ordered)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (jobs, total);
     }

@@ -39,7 +39,7 @@ internal sealed class AudioTrackExtractor : IDisposable
         var exitCode = await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
-            throw new ConversionFailedException($"Extracting the audio for the HTML player failed ({FfmpegProcess.DescribeExit("ffmpeg", exitCode)}): {_process.StderrTail}");
+            throw _process.Failure("Extracting the audio for the HTML player", exitCode);
         }
     }
 
