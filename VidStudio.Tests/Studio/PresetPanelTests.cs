@@ -2,9 +2,12 @@ using Bunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
+using VidStudio.Web.Configuration;
 using VidStudio.Web.Components.Shared;
 using VidStudio.Web.Data;
 using VidStudio.Web.Presets;
@@ -22,11 +25,16 @@ public sealed class PresetPanelTests : IAsyncLifetime
     {
         _context.Services.AddMudServices();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // The panel acts for the signed-in user; here the local user of a server without authentication.
-        _context.AddAuthorization().SetAuthorized(Caller.Local.Name).SetRoles(AuthSchemes.AdminRole);
         _context.Services.AddDbContextFactory<VidStudioDbContext>(o => o.UseSqlite($"Data Source={_database}"));
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<PresetService>();
+        // The panel acts for the signed-in user, checked by the circuit's session; here the local user of a server
+        // without authentication, as the app's own session provider sees it.
+        _context.Services.AddLogging();
+        _context.Services.AddSingleton(Options.Create(new VidStudioSettings()));
+        _context.Services.AddSingleton<UserService>();
+        _context.Services.AddScoped<CircuitSession>();
+        _context.Services.GetRequiredService<CircuitSession>().SetAuthenticationState(Task.FromResult(new AuthenticationState(LocalAuthenticationHandler.LocalUser)));
         await using var db = await _context.Services.GetRequiredService<IDbContextFactory<VidStudioDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
     }

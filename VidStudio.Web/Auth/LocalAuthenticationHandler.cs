@@ -13,7 +13,8 @@ namespace VidStudio.Web.Auth;
 public sealed class LocalAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
-    private static readonly ClaimsPrincipal LocalUser = new(new ClaimsIdentity(
+    /// <summary>The local user every request is while authentication is off.</summary>
+    public static ClaimsPrincipal LocalUser { get; } = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, Caller.Local.Name), new Claim(ClaimTypes.Role, AuthSchemes.AdminRole)],
         AuthSchemes.Local, ClaimTypes.Name, ClaimTypes.Role));
 
