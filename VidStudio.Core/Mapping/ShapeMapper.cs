@@ -157,10 +157,15 @@ public sealed class ShapeMapper : ICharacterMapper
             for (var column = 0; column < columns; column++)
             {
                 var first = row * _density.Y * sampleWidth + column * _density.X;
-                var trueToTone = !_tones.IsFree || IsFlat(samples, first, sampleWidth);
-                var (sum, squares) = trueToTone
-                    ? ToneTrueTargets(samples, first, sampleWidth, _tones.IsFree ? _flatTone : _fixedTone, cell)
-                    : RawSamples(samples, first, sampleWidth, cell);
+                // Free tones read the raw samples, whose spread also says whether the cell is flat: a flat cell looks the
+                // same under any glyph in free tones, so the glyph of its brightness (tone-true, white on black) reads best.
+                var (sum, squares) = _tones.IsFree ? RawSamples(samples, first, sampleWidth, cell) : (0f, 0f);
+                var trueToTone = !_tones.IsFree || squares - sum * sum / n < FlatEnergy;
+                if (trueToTone)
+                {
+                    (sum, squares) = ToneTrueTargets(samples, first, sampleWidth, _tones.IsFree ? _flatTone : _fixedTone, cell);
+                }
+
                 Score(cell, sum, scores, trueToTone);
                 var best = ArgMax(scores[..Glyphs.Count]);
                 var index = row * columns + column;
@@ -241,23 +246,6 @@ public sealed class ShapeMapper : ICharacterMapper
         }
 
         return table;
-    }
-
-    /// <summary>A flat cell looks the same under any glyph in free tones; the glyph of its brightness reads best as text.</summary>
-    private bool IsFlat(ReadOnlySpan<byte> samples, int first, int sampleWidth)
-    {
-        float sum = 0, squares = 0;
-        for (var dy = 0; dy < _density.Y; dy++)
-        {
-            foreach (var value in samples.Slice(first + dy * sampleWidth, _density.X))
-            {
-                var x = value * (1 / 255f);
-                sum += x;
-                squares += x * x;
-            }
-        }
-
-        return squares - sum * sum / _density.PerCell < FlatEnergy;
     }
 
     private void Score(ReadOnlySpan<float> cell, float sum, Span<float> scores, bool trueToTone)
