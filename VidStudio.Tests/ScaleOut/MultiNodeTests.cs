@@ -312,12 +312,10 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
         var list = await browser.OpenAsync(_web, "/jobs");
         await list.WaitForSelectorAsync(".job-list");
 
-        var clip = _media.TestSource("watched.mp4", 640, 360, fps: 25, seconds: 10);
-        var jobId = await SubmitAsync(clip, ("width", "80"));
-        var page = await browser.OpenAsync(_web, $"/jobs/{jobId}");
-
         // Both pages note every progress value their bar shows until the job completes; the web node converts nothing,
-        // so whatever moves there came from a worker through the database.
+        // so whatever moves there came from a worker through the database. The list watches before the job exists (its
+        // database is this test's own, so the only row is this job's), and the clip is long enough (750 frames) that a
+        // busy machine, which slows the pages as much as the worker, still leaves several progress writes to show.
         const string watch = """
             selector => {
                 window.__seen = [];
@@ -329,7 +327,11 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
                 }, 50);
             }
             """;
-        await list.EvaluateAsync(watch, $"tr:has([data-job-id='{jobId}']) [role=progressbar]");
+        await list.EvaluateAsync(watch, "tr.job-row [role=progressbar]");
+
+        var clip = _media.TestSource("watched.mp4", 640, 360, fps: 25, seconds: 30);
+        var jobId = await SubmitAsync(clip, ("width", "80"));
+        var page = await browser.OpenAsync(_web, $"/jobs/{jobId}");
         await page.EvaluateAsync(watch, "[role=progressbar]");
 
         var row = list.Locator("tr.job-row", new() { Has = list.Locator($"[data-job-id='{jobId}']") });
