@@ -202,7 +202,8 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
     [Fact]
     public async Task Progress_of_a_job_on_a_worker_streams_from_the_web_node_and_a_cancel_there_stops_the_worker()
     {
-        var clip = _media.TestSource("events.mp4", 640, 360, fps: 25, seconds: 10);
+        // 750 frames: enough progress writes (every 200 ms) to see several even where the worker converts fast.
+        var clip = _media.TestSource("events.mp4", 640, 360, fps: 25, seconds: 30);
         var followed = await SubmitAsync(clip, ("width", "80"));
 
         // Server-Sent Events from the web node, for a job a worker runs: rising progress, then the final record.
