@@ -18,6 +18,9 @@ public sealed record ConversionOptions
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
 
+    /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
+    public const int MaxDefaultGifWidth = 960;
+
     /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
     public int Width { get; init; } = DefaultWidth;
 
@@ -89,7 +92,7 @@ public sealed record ConversionOptions
     /// <summary>An animated GIF (<c>animation.gif</c>) of the rendered frames.</summary>
     public bool SaveGif { get; init; }
 
-    /// <summary>The GIF's width in pixels; null: the frames' width, at most 960.</summary>
+    /// <summary>The GIF's width in pixels; null: the frames' width, at most <see cref="MaxDefaultGifWidth"/>.</summary>
     public int? GifWidth { get; init; }
 
     /// <summary>A self-contained HTML player (<c>player.html</c>) with the frames and the source's audio.</summary>

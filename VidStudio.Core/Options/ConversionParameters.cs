@@ -93,7 +93,7 @@ public static class ConversionParameters
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
     public static ConversionParameter GifWidth { get; } = Int(F.GifWidth, "GIF width",
-        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {Output.GifEncoder.MaxDefaultWidth}.",
+        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
     public static ConversionParameter SaveWebmAlpha { get; } = Bool(F.SaveWebmAlpha, "WebM with alpha",
