@@ -101,10 +101,6 @@ public sealed record ConversionOptions
     /// <summary>A VP9 WebM with alpha (<c>video_alpha.webm</c>) for compositing; needs <see cref="TransparentBg"/>.</summary>
     public bool SaveWebmAlpha { get; init; }
 
-    /// <summary>Whether an asked-for output carries the source's audio: the MP4, the WebM with alpha and the HTML player do.</summary>
-    [JsonIgnore]
-    public bool CarriesAudio => SaveMp4 || SaveWebmAlpha || SaveHtml;
-
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
     {
@@ -148,9 +144,11 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif && !SaveWebmAlpha && !SaveHtml)
+        var outputs = ConversionParameters.Outputs;
+        if (!outputs.Any(output => output.IsOn(this)))
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast, save_gif, save_webm_alpha and save_html."));
+            var names = outputs.Select(output => output.Name).ToArray();
+            errors.Add(new(FieldNames.SaveMp4, $"nothing to produce: enable at least one of {string.Join(", ", names[..^1])} and {names[^1]}."));
         }
 
         if (SaveWebmAlpha && !TransparentBg)

@@ -110,6 +110,9 @@ public static class ConversionParameters
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 
+    /// <summary>The outputs' switches: a job must turn on at least one. Each output's registry entry names its switch, in this order.</summary>
+    public static IReadOnlyList<ConversionParameter> Outputs { get; } = [SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, SaveWebmAlpha, SaveHtml];
+
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The parameter of an API name (<c>bg_color</c>) or CLI name (<c>bg-color</c>), or null.</summary>

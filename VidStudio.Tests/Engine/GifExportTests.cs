@@ -20,7 +20,7 @@ public class GifExportTests(Support.Engine engine) : IClassFixture<Support.Engin
             new ConversionOptions { Width = 60, SaveGif = true, GifWidth = 200, SavePng = false, SaveMp4 = false });
 
         var gif = Path.Combine(output, ArtifactNames.Gif);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Gif && a.SizeBytes > 0);
+        Assert.Contains(result.Artifacts, a => a.Kind == GifOutput.Format.Kind && a.SizeBytes > 0);
         Assert.Equal("200", TestMedia.Probe(gif, "stream=width", "v:0"));
         Assert.InRange(CountFrames(gif), result.FramesCount - 1, result.FramesCount + 1);
         var duration = double.Parse(TestMedia.Probe(gif, "format=duration"), CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public sealed class HtmlPlayerTests(Support.Engine engine) : IClassFixture<Suppo
         var output = engine.Media.NewOutputFolder();
         var options = new ConversionOptions { Width = 40, ColorMode = colorMode, RandomColors = colorMode == ColorMode.Fixed, SaveHtml = true, SavePng = true, SaveMp4 = false };
         var result = await engine.Converter.ConvertAsync(source, output, options);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Html && a.FileName == ArtifactNames.HtmlPlayer);
+        Assert.Contains(result.Artifacts, a => a.Kind == HtmlPlayerOutput.Format.Kind && a.FileName == ArtifactNames.HtmlPlayer);
         Assert.Equal(audio, result.HasAudio);
         Assert.Empty(Directory.GetFiles(output, "*" + ArtifactNames.PartialSuffix));
 

@@ -85,7 +85,7 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         var options = new ConversionOptions { Width = 30, ColorMode = ColorMode.Source, SaveAnsi = true, SaveTxt = true, SavePng = false, SaveMp4 = false };
         var result = await engine.Converter.ConvertAsync(source, output, options);
 
-        Assert.Equal(result.FramesCount, result.Artifacts.Count(a => a.Kind == ArtifactKind.Ansi));
+        Assert.Equal(result.FramesCount, result.Artifacts.Count(a => a.Kind == AnsiFramesOutput.Format.Kind));
         var ansi = File.ReadAllText(Path.Combine(output, ArtifactNames.AnsiFrame(5)));
         Assert.Equal(File.ReadAllText(Path.Combine(output, ArtifactNames.TextFrame(5))), Escape().Replace(ansi, ""));
         Assert.All(ansi.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.EndsWith("\u001b[0m", line));

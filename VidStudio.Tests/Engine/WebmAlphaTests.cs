@@ -17,7 +17,7 @@ public class WebmAlphaTests(Support.Engine engine) : IClassFixture<Support.Engin
             new ConversionOptions { Width = 40, TransparentBg = true, SaveWebmAlpha = true, SavePng = false, SaveMp4 = false });
 
         var webm = Path.Combine(output, ArtifactNames.WebmAlpha);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Webm);
+        Assert.Contains(result.Artifacts, a => a.Kind == WebmAlphaOutput.Format.Kind);
         Assert.Equal("vp9", TestMedia.Probe(webm, "stream=codec_name", "v:0"));
         Assert.Equal("opus", TestMedia.Probe(webm, "stream=codec_name", "a:0"));
         Assert.Equal("1", TestMedia.Probe(webm, "stream_tags=alpha_mode", "v:0"));
