@@ -11,8 +11,6 @@ public static class ArtifactNames
 
     public const string WebmAlpha = "video_alpha.webm";
 
-    public const string HtmlPlayer = "player.html";
-
     public static string TextFrame(int index) => $"frame_{index:D6}.txt";
 
     public static string PngFrame(int index) => $"frame_{index:D6}.png";

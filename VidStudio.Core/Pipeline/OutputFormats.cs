@@ -1,5 +1,6 @@
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
+using VidStudio.Core.Output.HtmlPlayer;
 
 namespace VidStudio.Core.Pipeline;
 

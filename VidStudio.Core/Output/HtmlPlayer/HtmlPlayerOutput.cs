@@ -1,12 +1,13 @@
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output.HtmlPlayer;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.HtmlPlayer;
 
 /// <summary>A self-contained HTML player of the frames with the source's audio, <c>player.html</c>.</summary>
 public static class HtmlPlayerOutput
 {
+    public const string FileName = "player.html";
+
     public static OutputFormat Format { get; } = new()
     {
         Kind = "Html",
@@ -14,7 +15,7 @@ public static class HtmlPlayerOutput
         ResultField = "html_player",
         Route = "html",
         ContentType = "text/html; charset=utf-8",
-        FileName = ArtifactNames.HtmlPlayer,
+        FileName = HtmlPlayerOutput.FileName,
         CarriesAudio = true,
         Download = ("HTML player", "Html", 4),
         // Not an installation's cap but a browser's: no setting lifts it.

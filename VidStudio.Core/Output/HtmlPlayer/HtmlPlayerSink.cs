@@ -1,6 +1,4 @@
-using VidStudio.Core.Output.HtmlPlayer;
-
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.HtmlPlayer;
 
 /// <summary>Each frame's cells and colours appended to the player's frame records; the page is assembled at the end.</summary>
 internal sealed class HtmlPlayerSink(HtmlPlayerWriter writer) : IFrameSink
@@ -11,7 +9,7 @@ internal sealed class HtmlPlayerSink(HtmlPlayerWriter writer) : IFrameSink
     {
         var renderer = context.Renderer;
         var writer = new HtmlPlayerWriter(
-            context.PathOf(ArtifactNames.HtmlPlayer), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, context.Options, renderer.Palette,
+            context.PathOf(HtmlPlayerOutput.FileName), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, context.Options, renderer.Palette,
             context.Rate, context.Tools, context.SourceHasAudio ? context.Source : null, cancellationToken);
         return ValueTask.FromResult<IFrameSink>(new HtmlPlayerSink(writer));
     }
