@@ -1,6 +1,9 @@
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
+using VidStudio.Core.Output.Asciicast;
+using VidStudio.Core.Output.Gif;
 using VidStudio.Core.Output.HtmlPlayer;
+using VidStudio.Core.Output.WebmAlpha;
 
 namespace VidStudio.Core.Pipeline;
 

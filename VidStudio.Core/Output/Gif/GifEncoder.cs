@@ -2,7 +2,7 @@ using System.Globalization;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.Gif;
 
 /// <summary>
 /// Write stage for GIF: RGBA frames piped into ffmpeg, area-scaled to the chosen width, each frame quantised to its own

@@ -1,4 +1,4 @@
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.Asciicast;
 
 /// <summary>Each frame as one ANSI output event of the recording, at its timestamp.</summary>
 internal sealed class AsciicastSink(AsciicastWriter writer, double frameSeconds) : IFrameSink

@@ -1,10 +1,12 @@
 using VidStudio.Core.Options;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.Asciicast;
 
 /// <summary>An asciicast v2 recording for asciinema, <c>animation.cast</c>.</summary>
 public static class AsciicastOutput
 {
+    public const string FileName = "animation.cast";
+
     public static OutputFormat Format { get; } = new()
     {
         Kind = "Cast",
@@ -12,9 +14,9 @@ public static class AsciicastOutput
         ResultField = "cast",
         Route = "cast",
         ContentType = "application/x-asciicast",
-        FileName = ArtifactNames.Cast,
+        FileName = AsciicastOutput.FileName,
         Download = ("asciicast", "Terminal", 7),
         StartSink = static (context, _) => ValueTask.FromResult<IFrameSink>(new AsciicastSink(
-            new AsciicastWriter(context.PathOf(ArtifactNames.Cast), context.Geometry.Columns, context.Geometry.Rows), 1 / context.Rate.Value)),
+            new AsciicastWriter(context.PathOf(AsciicastOutput.FileName), context.Geometry.Columns, context.Geometry.Rows), 1 / context.Rate.Value)),
     };
 }
