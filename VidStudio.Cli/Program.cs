@@ -56,7 +56,7 @@ try
         Grid = $"{result.Columns}x{result.Rows}",
         Resolution = $"{result.RenderWidth}x{result.RenderHeight}",
         result.HasAudio,
-        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => ApiNames.Of(g.Key), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
+        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => ApiNames.Policy.ConvertName(g.Key), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
         Seconds = Math.Round(result.ProcessingSeconds, 3),
         FramesPerSecond = Math.Round(result.FramesCount / result.ProcessingSeconds, 2),
     }, json));

@@ -18,6 +18,9 @@ public sealed record ConversionOptions
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
 
+    /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
+    public const int MaxDefaultGifWidth = 960;
+
     /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
     public int Width { get; init; } = DefaultWidth;
 
@@ -89,7 +92,7 @@ public sealed record ConversionOptions
     /// <summary>An animated GIF (<c>animation.gif</c>) of the rendered frames.</summary>
     public bool SaveGif { get; init; }
 
-    /// <summary>The GIF's width in pixels; null: the frames' width, at most 960.</summary>
+    /// <summary>The GIF's width in pixels; null: the frames' width, at most <see cref="MaxDefaultGifWidth"/>.</summary>
     public int? GifWidth { get; init; }
 
     /// <summary>A self-contained HTML player (<c>player.html</c>) with the frames and the source's audio.</summary>
@@ -97,10 +100,6 @@ public sealed record ConversionOptions
 
     /// <summary>A VP9 WebM with alpha (<c>video_alpha.webm</c>) for compositing; needs <see cref="TransparentBg"/>.</summary>
     public bool SaveWebmAlpha { get; init; }
-
-    /// <summary>Whether an asked-for output carries the source's audio: the MP4, the WebM with alpha and the HTML player do.</summary>
-    [JsonIgnore]
-    public bool CarriesAudio => SaveMp4 || SaveWebmAlpha || SaveHtml;
 
     /// <summary>The API's form-field names, used in every validation message so a user can find the field.</summary>
     public static class FieldNames
@@ -145,9 +144,11 @@ public sealed record ConversionOptions
             }
         }
 
-        if (!SaveTxt && !SavePng && !SaveMp4 && !SaveAnsi && !SaveCast && !SaveGif && !SaveWebmAlpha && !SaveHtml)
+        var outputs = ConversionParameters.Outputs;
+        if (!outputs.Any(output => output.IsOn(this)))
         {
-            errors.Add(new(FieldNames.SaveMp4, "nothing to produce: enable at least one of save_txt, save_png, save_mp4, save_ansi, save_cast, save_gif, save_webm_alpha and save_html."));
+            var names = outputs.Select(output => output.Name).ToArray();
+            errors.Add(new(FieldNames.SaveMp4, $"nothing to produce: enable at least one of {string.Join(", ", names[..^1])} and {names[^1]}."));
         }
 
         if (SaveWebmAlpha && !TransparentBg)

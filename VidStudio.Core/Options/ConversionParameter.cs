@@ -70,6 +70,9 @@ public sealed class ConversionParameter
         return _set(options, value);
     }
 
+    /// <summary>Whether this switch is on in <paramref name="options"/>.</summary>
+    public bool IsOn(ConversionOptions options) => _get(options) is true;
+
     /// <summary>Adds an error when the value in <paramref name="options"/> is not acceptable.</summary>
     public void Validate(ConversionOptions options, List<OptionError> errors)
     {

@@ -93,7 +93,7 @@ public static class ConversionParameters
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
     public static ConversionParameter GifWidth { get; } = Int(F.GifWidth, "GIF width",
-        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {Output.GifEncoder.MaxDefaultWidth}.",
+        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
     public static ConversionParameter SaveWebmAlpha { get; } = Bool(F.SaveWebmAlpha, "WebM with alpha",
@@ -109,6 +109,9 @@ public static class ConversionParameters
         Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
+
+    /// <summary>The outputs' switches: a job must turn on at least one. Each output's registry entry names its switch, in this order.</summary>
+    public static IReadOnlyList<ConversionParameter> Outputs { get; } = [SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, SaveWebmAlpha, SaveHtml];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
 namespace VidStudio.Core.Output;
 
-public sealed record Artifact(ArtifactKind Kind, string FileName, long SizeBytes);
+/// <summary>One file a job wrote; <paramref name="Kind"/> is its output's <see cref="OutputFormat.Kind"/>.</summary>
+public sealed record Artifact(string Kind, string FileName, long SizeBytes);

@@ -5,14 +5,6 @@ public static class ArtifactNames
 {
     public const string Video = "video.mp4";
 
-    public const string Cast = "animation.cast";
-
-    public const string Gif = "animation.gif";
-
-    public const string WebmAlpha = "video_alpha.webm";
-
-    public const string HtmlPlayer = "player.html";
-
     public static string TextFrame(int index) => $"frame_{index:D6}.txt";
 
     public static string PngFrame(int index) => $"frame_{index:D6}.png";

@@ -1,8 +1,6 @@
 using VidStudio.Core.Frames;
-using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output.HtmlPlayer;
 using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Pipeline;
@@ -20,10 +18,12 @@ public sealed record ConversionPlan(MediaInfo Media, OutputTiming Timing, GridGe
         var timing = OutputTiming.For(media, options);
         var geometry = GridGeometry.For(media.Width, media.Height, options.Width, cellAspect);
         limits.Check(media, geometry, timing);
-        // Not an installation's cap but a browser's: no setting lifts it.
-        if (options.SaveHtml && HtmlPlayerWriter.CheckSize(geometry, timing.ExpectedFrames, GlyphSet.For(options).Count, options) is { } tooLarge)
+        foreach (var format in OutputFormats.Requested(options))
         {
-            throw new VideoInputException(VideoInputError.OverLimit, tooLarge);
+            if (format.CheckPlan?.Invoke(geometry, timing.ExpectedFrames, options) is { } refusal)
+            {
+                throw new VideoInputException(VideoInputError.OverLimit, refusal);
+            }
         }
 
         return new ConversionPlan(media, timing, geometry);

@@ -11,7 +11,7 @@ public sealed record ConversionResult(
     int Rows,
     int RenderWidth,
     int RenderHeight,
-    // The source's audio is in the outputs that carry sound (ConversionOptions.CarriesAudio).
+    // The source's audio is in the outputs that carry sound (OutputFormat.CarriesAudio).
     bool HasAudio,
     IReadOnlyList<Artifact> Artifacts,
     double ProcessingSeconds);

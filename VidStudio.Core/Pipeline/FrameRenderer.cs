@@ -10,7 +10,7 @@ namespace VidStudio.Core.Pipeline;
 /// The per-frame path of one job, shared by the converter and the preview so both produce the same pixels:
 /// sample → map → (text) → compose → paint. Holds reusable buffers, so one instance serves one frame at a time.
 /// </summary>
-public sealed class FrameRenderer
+public sealed class FrameRenderer : IRenderedFrame
 {
     private readonly ConversionOptions _options;
     private CellSampler _sampler;

@@ -46,7 +46,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var plan = await ReconcileWithProbeAsync(stages, request, known, token).ConfigureAwait(false);
             Directory.CreateDirectory(request.OutputDirectory);
             var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
-            await using var sinks = new FrameSinks(tools, request.InputPath, request.Options, request.OutputDirectory, stages.Encoder, renderer, plan, _settings.PngWorkers, token);
+            var context = new SinkContext(tools, request.InputPath, plan.Media.HasAudio, request.Options, request.OutputDirectory, plan.Geometry, plan.Timing.Rate,
+                renderer, _settings.PngWorkers, stages.Encoder);
+            await using var sinks = await FrameSinks.StartAsync(request.Options, context, token).ConfigureAwait(false);
             var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
             await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
 
@@ -56,7 +58,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
             return new ConversionResult(
                 frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
-                plan.Media.HasAudio && options.CarriesAudio, ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+                plan.Media.HasAudio && OutputFormats.CarriesAudio(options), ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
         }
         catch
         {
@@ -194,54 +196,9 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         return new ConversionProgress(done, total, elapsed.TotalSeconds, eta);
     }
 
-    private static List<Artifact> ListArtifacts(string directory, int frames, ConversionOptions options)
-    {
-        var artifacts = new List<Artifact>();
-        if (options.SaveMp4)
-        {
-            Add(ArtifactKind.Video, ArtifactNames.Video);
-        }
-
-        if (options.SaveCast)
-        {
-            Add(ArtifactKind.Cast, ArtifactNames.Cast);
-        }
-
-        if (options.SaveGif)
-        {
-            Add(ArtifactKind.Gif, ArtifactNames.Gif);
-        }
-
-        if (options.SaveWebmAlpha)
-        {
-            Add(ArtifactKind.Webm, ArtifactNames.WebmAlpha);
-        }
-
-        if (options.SaveHtml)
-        {
-            Add(ArtifactKind.Html, ArtifactNames.HtmlPlayer);
-        }
-
-        for (var i = 0; i < frames; i++)
-        {
-            if (options.SaveTxt)
-            {
-                Add(ArtifactKind.Text, ArtifactNames.TextFrame(i));
-            }
-
-            if (options.SaveAnsi)
-            {
-                Add(ArtifactKind.Ansi, ArtifactNames.AnsiFrame(i));
-            }
-
-            if (options.SavePng)
-            {
-                Add(ArtifactKind.Png, ArtifactNames.PngFrame(i));
-            }
-        }
-
-        return artifacts;
-
-        void Add(ArtifactKind kind, string name) => artifacts.Add(new Artifact(kind, name, new FileInfo(Path.Combine(directory, name)).Length));
-    }
+    /// <summary>The files of every asked-for output: one-file outputs first (the MP4 leads), then the frames' files.</summary>
+    private static List<Artifact> ListArtifacts(string directory, int frames, ConversionOptions options) =>
+        OutputFormats.Requested(options).OrderBy(format => format.PerFrame)
+            .SelectMany(format => format.FileNames(frames).Select(name => new Artifact(format.Kind, name, new FileInfo(Path.Combine(directory, name)).Length)))
+            .ToList();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output;
+using VidStudio.Core.Output.Gif;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Engine;
@@ -19,8 +19,8 @@ public class GifExportTests(Support.Engine engine) : IClassFixture<Support.Engin
         var result = await engine.Converter.ConvertAsync(source, output,
             new ConversionOptions { Width = 60, SaveGif = true, GifWidth = 200, SavePng = false, SaveMp4 = false });
 
-        var gif = Path.Combine(output, ArtifactNames.Gif);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Gif && a.SizeBytes > 0);
+        var gif = Path.Combine(output, GifOutput.FileName);
+        Assert.Contains(result.Artifacts, a => a.Kind == GifOutput.Format.Kind && a.SizeBytes > 0);
         Assert.Equal("200", TestMedia.Probe(gif, "stream=width", "v:0"));
         Assert.InRange(CountFrames(gif), result.FramesCount - 1, result.FramesCount + 1);
         var duration = double.Parse(TestMedia.Probe(gif, "format=duration"), CultureInfo.InvariantCulture);
@@ -36,7 +36,7 @@ public class GifExportTests(Support.Engine engine) : IClassFixture<Support.Engin
             new ConversionOptions { Width = 40, TransparentBg = true, SaveGif = true, SavePng = false, SaveMp4 = false });
 
         var firstFrame = engine.Media.PathOf("gif-alpha-frame.png");
-        TestMedia.Ffmpeg("-i", Path.Combine(output, ArtifactNames.Gif), "-frames:v", "1", firstFrame);
+        TestMedia.Ffmpeg("-i", Path.Combine(output, GifOutput.FileName), "-frames:v", "1", firstFrame);
         using var bitmap = SKBitmap.Decode(firstFrame);
         var alphas = bitmap.Pixels.Select(p => p.Alpha).ToList();
         Assert.True(alphas.Count(a => a == 0) > alphas.Count / 4, "most of a text frame is background, which should be transparent");

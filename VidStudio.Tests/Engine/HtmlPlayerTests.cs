@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using SkiaSharp;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
+using VidStudio.Core.Output.HtmlPlayer;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Engine;
@@ -29,11 +30,11 @@ public sealed class HtmlPlayerTests(Support.Engine engine) : IClassFixture<Suppo
         var output = engine.Media.NewOutputFolder();
         var options = new ConversionOptions { Width = 40, ColorMode = colorMode, RandomColors = colorMode == ColorMode.Fixed, SaveHtml = true, SavePng = true, SaveMp4 = false };
         var result = await engine.Converter.ConvertAsync(source, output, options);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Html && a.FileName == ArtifactNames.HtmlPlayer);
+        Assert.Contains(result.Artifacts, a => a.Kind == HtmlPlayerOutput.Format.Kind && a.FileName == HtmlPlayerOutput.FileName);
         Assert.Equal(audio, result.HasAudio);
         Assert.Empty(Directory.GetFiles(output, "*" + ArtifactNames.PartialSuffix));
 
-        var page = await _browser.OpenFileAsync(Path.Combine(output, ArtifactNames.HtmlPlayer));
+        var page = await _browser.OpenFileAsync(Path.Combine(output, HtmlPlayerOutput.FileName));
         await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 15000 });
         Assert.Equal(audio, await page.Locator("audio#audio").CountAsync() == 1);
         if (audio)

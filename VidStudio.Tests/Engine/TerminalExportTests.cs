@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;
+using VidStudio.Core.Output.Asciicast;
 
 namespace VidStudio.Tests.Engine;
 
@@ -25,7 +26,7 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         var options = new ConversionOptions { Width = 40, Style = AsciiStyle.Shape, ColorMode = colorMode, SaveCast = true, SaveTxt = true, SavePng = false, SaveMp4 = false };
         var result = await engine.Converter.ConvertAsync(source, output, options);
 
-        var lines = File.ReadAllLines(Path.Combine(output, ArtifactNames.Cast));
+        var lines = File.ReadAllLines(Path.Combine(output, AsciicastOutput.FileName));
         using var header = JsonDocument.Parse(lines[0]);
         Assert.Equal(2, header.RootElement.GetProperty("version").GetInt32());
         Assert.Equal((40, result.Rows), (header.RootElement.GetProperty("width").GetInt32(), header.RootElement.GetProperty("height").GetInt32()));
@@ -46,7 +47,7 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         // Colours travel as truecolour SGR: one colour in fixed mode, many in cell mode.
         var colours = Foreground().Matches(events[17][2].GetString()!).Select(m => m.Value).Distinct().Count();
         Assert.True(colorMode == ColorMode.Fixed ? colours == 1 : colours > 20, $"{colours} distinct text colours");
-        Assert.False(File.Exists(Path.Combine(output, ArtifactNames.Cast + ".events" + ArtifactNames.PartialSuffix)));
+        Assert.False(File.Exists(Path.Combine(output, AsciicastOutput.FileName + ".events" + ArtifactNames.PartialSuffix)));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         // Debian's asciinema, at 10× speed; it insists on a terminal for its keyboard, which `script` gives it as a shell would.
         var start = new ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-qec");
-        start.ArgumentList.Add($"asciinema play -s 10 {Path.Combine(output, ArtifactNames.Cast)}");
+        start.ArgumentList.Add($"asciinema play -s 10 {Path.Combine(output, AsciicastOutput.FileName)}");
         start.ArgumentList.Add("/dev/null");
         using var player = Process.Start(start)!;
         player.StandardInput.Close();
@@ -85,7 +86,7 @@ public partial class TerminalExportTests(Support.Engine engine) : IClassFixture<
         var options = new ConversionOptions { Width = 30, ColorMode = ColorMode.Source, SaveAnsi = true, SaveTxt = true, SavePng = false, SaveMp4 = false };
         var result = await engine.Converter.ConvertAsync(source, output, options);
 
-        Assert.Equal(result.FramesCount, result.Artifacts.Count(a => a.Kind == ArtifactKind.Ansi));
+        Assert.Equal(result.FramesCount, result.Artifacts.Count(a => a.Kind == AnsiFramesOutput.Format.Kind));
         var ansi = File.ReadAllText(Path.Combine(output, ArtifactNames.AnsiFrame(5)));
         Assert.Equal(File.ReadAllText(Path.Combine(output, ArtifactNames.TextFrame(5))), Escape().Replace(ansi, ""));
         Assert.All(ansi.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.EndsWith("\u001b[0m", line));

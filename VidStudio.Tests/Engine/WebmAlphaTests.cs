@@ -1,6 +1,6 @@
 using SkiaSharp;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output;
+using VidStudio.Core.Output.WebmAlpha;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Engine;
@@ -16,8 +16,8 @@ public class WebmAlphaTests(Support.Engine engine) : IClassFixture<Support.Engin
         var result = await engine.Converter.ConvertAsync(source, output,
             new ConversionOptions { Width = 40, TransparentBg = true, SaveWebmAlpha = true, SavePng = false, SaveMp4 = false });
 
-        var webm = Path.Combine(output, ArtifactNames.WebmAlpha);
-        Assert.Contains(result.Artifacts, a => a.Kind == ArtifactKind.Webm);
+        var webm = Path.Combine(output, WebmAlphaOutput.FileName);
+        Assert.Contains(result.Artifacts, a => a.Kind == WebmAlphaOutput.Format.Kind);
         Assert.Equal("vp9", TestMedia.Probe(webm, "stream=codec_name", "v:0"));
         Assert.Equal("opus", TestMedia.Probe(webm, "stream=codec_name", "a:0"));
         Assert.Equal("1", TestMedia.Probe(webm, "stream_tags=alpha_mode", "v:0"));

@@ -1,4 +1,4 @@
-using VidStudio.Core.Pipeline;
+using VidStudio.Core.Output;
 
 namespace VidStudio.Tests.Unit;
 

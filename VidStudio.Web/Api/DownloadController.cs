@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Output;
+using VidStudio.Core.Pipeline;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
@@ -12,9 +13,13 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/download")]
 public sealed class DownloadController(JobService jobs, JobFiles files) : ControllerBase
 {
+    /// <summary>Downloads of all frames at once: the text and PNG frames in one ZIP.</summary>
+    private const string AllFramesRoute = "frames";
+
     /// <summary>
-    /// <c>video</c> (the MP4), <c>webm</c> (with alpha), <c>gif</c>, <c>cast</c> (the asciicast), <c>frames</c> (ZIP of all frames), <c>txt</c>, <c>png</c> or <c>ansi</c> (ZIP of those frames),
-    /// or one artifact by name, such as <c>frame_000042.png</c> or <c>video.mp4</c>.
+    /// An output's route (<c>video</c>, <c>webm</c>, <c>gif</c>, <c>cast</c>, <c>html</c>; <c>txt</c>, <c>png</c> or
+    /// <c>ansi</c> as a ZIP of those frames), <c>frames</c> (ZIP of the text and PNG frames), or one artifact by name, such
+    /// as <c>frame_000042.png</c> or <c>video.mp4</c>.
     /// </summary>
     /// <remarks>
     /// ZIPs are streamed while they are built: nothing is assembled in memory or on disk first. HEAD answers the same
@@ -22,7 +27,7 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
     /// </remarks>
     [HttpGet("{job_id}/{file}")]
     [HttpHead("{job_id}/{file}")]
-    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "video/mp4", "application/zip", "image/png", "text/plain", "application/x-asciicast", "image/gif", "video/webm")]
+    [ProducesArtifacts]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Download([FromRoute(Name = "job_id")] string jobId, [FromRoute] string file, CancellationToken cancellationToken)
@@ -34,64 +39,39 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
                 $"Job '{jobId}' is {JobResponse.StatusName(job.Status)}; downloads are available once it has completed.");
         }
 
-        switch (file)
+        OutputFormat[]? zipped = file == AllFramesRoute ? [PngFramesOutput.Format, TextFramesOutput.Format]
+            : OutputFormats.ByRoute(file) is { PerFrame: true } frames ? [frames]
+            : null;
+        if (zipped is not null)
         {
-            case "video":
-                return Artifact(job, ArtifactNames.Video);
-            case "frames":
-                await StreamZipAsync(job, "frames", [ArtifactKind.Text, ArtifactKind.Png], cancellationToken);
-                return new EmptyResult();
-            case "txt":
-                await StreamZipAsync(job, "txt", [ArtifactKind.Text], cancellationToken);
-                return new EmptyResult();
-            case "png":
-                await StreamZipAsync(job, "png", [ArtifactKind.Png], cancellationToken);
-                return new EmptyResult();
-            case "ansi":
-                await StreamZipAsync(job, "ansi", [ArtifactKind.Ansi], cancellationToken);
-                return new EmptyResult();
-            case "cast":
-                return Artifact(job, ArtifactNames.Cast);
-            case "gif":
-                return Artifact(job, ArtifactNames.Gif);
-            case "webm":
-                return Artifact(job, ArtifactNames.WebmAlpha);
-            case "html":
-                return Artifact(job, ArtifactNames.HtmlPlayer);
-            default:
-                return Artifact(job, file);
+            await StreamZipAsync(job, file, zipped, cancellationToken);
+            return new EmptyResult();
         }
+
+        return Artifact(job, OutputFormats.ByRoute(file)?.FileName ?? file);
     }
 
     private PhysicalFileResult Artifact(JobRecord job, string fileName)
     {
         // Only names the job recorded, and only inside its own folder.
-        var path = job.Artifacts.Any(a => a.FileName == fileName) ? files.ResolveArtifact(job.PublicId, fileName) : null;
-        if (path is null)
+        var artifact = job.Artifacts.FirstOrDefault(a => a.FileName == fileName);
+        var path = artifact is null ? null : files.ResolveArtifact(job.PublicId, fileName);
+        if (artifact is null || path is null)
         {
             throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no artifact '{fileName}'.");
         }
 
-        var contentType = Path.GetExtension(fileName) switch
-        {
-            ".mp4" => "video/mp4",
-            ".png" => "image/png",
-            ".txt" or ".ans" => "text/plain; charset=utf-8",
-            ".cast" => "application/x-asciicast",
-            ".gif" => "image/gif",
-            ".webm" => "video/webm",
-            ".html" => "text/html; charset=utf-8",
-            _ => "application/octet-stream",
-        };
+        var contentType = OutputFormats.ByKind(artifact.Kind)?.ContentType ?? "application/octet-stream";
         return PhysicalFile(path, contentType, $"{job.PublicId}_{fileName}", enableRangeProcessing: true);
     }
 
-    private async Task StreamZipAsync(JobRecord job, string name, ArtifactKind[] kinds, CancellationToken cancellationToken)
+    private async Task StreamZipAsync(JobRecord job, string name, OutputFormat[] outputs, CancellationToken cancellationToken)
     {
-        var entries = job.Artifacts.Where(a => kinds.Contains(a.Kind)).OrderBy(a => a.FileName, StringComparer.Ordinal).ToList();
+        var entries = job.Artifacts.Where(a => outputs.Any(output => output.Kind == a.Kind)).OrderBy(a => a.FileName, StringComparer.Ordinal).ToList();
         if (entries.Count == 0)
         {
-            throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no {name} artifacts (were they enabled with save_{(name == "frames" ? "png/save_txt" : name)}?).");
+            var switches = string.Join("/", outputs.Select(output => output.Save.Name));
+            throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no {name} artifacts (were they enabled with {switches}?).");
         }
 
         // ZipArchive writes each entry's 16-byte data descriptor synchronously, even through its async API; the entry
@@ -114,11 +94,16 @@ public sealed class DownloadController(JobService jobs, JobFiles files) : Contro
         {
             var path = files.ResolveArtifact(job.PublicId, artifact.FileName)
                 ?? throw new InvalidOperationException($"Artifact {artifact.FileName} of job {job.PublicId} is missing on disk.");
-            // PNGs are already deflated; compressing them again costs CPU for nothing.
-            var entry = zip.CreateEntry(artifact.FileName, artifact.Kind == ArtifactKind.Png ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+            // Compressed files (PNGs are deflated) are stored: compressing them again costs CPU for nothing.
+            var compressed = outputs.Any(output => output.Kind == artifact.Kind && output.Compressed);
+            var entry = zip.CreateEntry(artifact.FileName, compressed ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
             await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             await using var target = await entry.OpenAsync(cancellationToken);
             await source.CopyToAsync(target, cancellationToken);
         }
     }
+
+    /// <summary>The content types of the downloads: a ZIP of frames, or any output's files.</summary>
+    private sealed class ProducesArtifactsAttribute() : ProducesResponseTypeAttribute(
+        typeof(FileResult), StatusCodes.Status200OK, "application/zip", OutputFormats.All.Select(output => output.ContentType).Distinct().ToArray());
 }

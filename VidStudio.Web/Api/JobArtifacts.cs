@@ -1,13 +1,22 @@
-using VidStudio.Core.Options;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using VidStudio.Core.Output;
+using System.Collections.ObjectModel;
+using VidStudio.Core.Pipeline;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
 
 // Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 
-/// <summary>Download paths of a job's files by kind; each is empty or null unless its <c>save_*</c> flag asked for it.</summary>
-public sealed record JobArtifacts(IReadOnlyList<string> TxtFiles, IReadOnlyList<string> PngFiles, string? Mp4, IReadOnlyList<string> AnsiFiles, string? Cast, string? Gif, string? WebmAlpha, string? HtmlPlayer);
+/// <summary>
+/// Download paths of a job's files by output, one property per output (<c>txt_files</c>, <c>mp4</c>, …) in the
+/// registry's order: a list of paths for outputs of one file per frame, one path otherwise; empty or null unless its
+/// <c>save_*</c> flag asked for it.
+/// </summary>
+public sealed class JobArtifacts(IDictionary<string, object?> paths) : ReadOnlyDictionary<string, object?>(paths)
+{
+    public static JobArtifacts From(JobRecord job, Func<string, string> url) =>
+        new(OutputFormats.All.ToDictionary(output => output.ResultField, object? (output) =>
+        {
+            var files = job.Artifacts.Where(a => a.Kind == output.Kind).Select(a => a.FileName).Order(StringComparer.Ordinal).Select(url).ToList();
+            return output.PerFrame ? files : files.FirstOrDefault();
+        }));
+}

@@ -1,9 +1,5 @@
-using VidStudio.Core.Options;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using VidStudio.Core.Output;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
 
@@ -15,16 +11,11 @@ public sealed record JobResult(string? Mp4Path, int FramesCount, double Duration
     public static JobResult From(JobRecord job)
     {
         string Url(string name) => $"/api/v1/download/{job.PublicId}/{name}";
-        var mp4 = job.Artifacts.Any(a => a.Kind == ArtifactKind.Video) ? Url(ArtifactNames.Video) : null;
-        List<string> Urls(ArtifactKind kind) => job.Artifacts.Where(a => a.Kind == kind).OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => Url(a.FileName)).ToList();
+        var artifacts = JobArtifacts.From(job, Url);
         return new JobResult(
-            mp4,
+            (string?)artifacts[Mp4Output.Format.ResultField],
             job.FramesCount ?? 0,
             Math.Round(job.DurationSeconds ?? 0, 3),
-            new JobArtifacts(Urls(ArtifactKind.Text), Urls(ArtifactKind.Png), mp4, Urls(ArtifactKind.Ansi),
-                job.Artifacts.Any(a => a.Kind == ArtifactKind.Cast) ? Url(ArtifactNames.Cast) : null,
-                job.Artifacts.Any(a => a.Kind == ArtifactKind.Gif) ? Url(ArtifactNames.Gif) : null,
-                job.Artifacts.Any(a => a.Kind == ArtifactKind.Webm) ? Url(ArtifactNames.WebmAlpha) : null,
-                job.Artifacts.Any(a => a.Kind == ArtifactKind.Html) ? Url(ArtifactNames.HtmlPlayer) : null));
+            artifacts);
     }
 }

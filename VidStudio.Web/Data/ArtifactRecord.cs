@@ -1,5 +1,3 @@
-using VidStudio.Core.Output;
-
 namespace VidStudio.Web.Data;
 
 public sealed class ArtifactRecord
@@ -8,7 +6,8 @@ public sealed class ArtifactRecord
 
     public long JobId { get; set; }
 
-    public ArtifactKind Kind { get; set; }
+    /// <summary>The output that wrote it: its <see cref="VidStudio.Core.Output.OutputFormat.Kind"/>.</summary>
+    public required string Kind { get; set; }
 
     public required string FileName { get; set; }
 

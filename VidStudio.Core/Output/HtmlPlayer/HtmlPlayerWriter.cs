@@ -12,7 +12,7 @@ using VidStudio.Core.Rendering;
 namespace VidStudio.Core.Output.HtmlPlayer;
 
 /// <summary>
-/// A self-contained player page (<see cref="ArtifactNames.HtmlPlayer"/>) that opens from disk with no server and no
+/// A self-contained player page (<see cref="HtmlPlayerOutput.FileName"/>) that opens from disk with no server and no
 /// network: the page draws each frame the way the PNGs are drawn — every cell's glyph tile from the job's own atlas,
 /// blended with the same integer formula — so it shows the PNG frames without storing them. What it embeds, each
 /// zlib-compressed and base64 (the page inflates them with the browser's <c>DecompressionStream</c>):

@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.Asciicast;
 
 /// <summary>
-/// An asciicast v2 recording (<see cref="ArtifactNames.Cast"/>) that plays in asciinema-player and <c>asciinema play</c>:
+/// An asciicast v2 recording (<see cref="AsciicastOutput.FileName"/>) that plays in asciinema-player and <c>asciinema play</c>:
 /// a header line (version, width, height, duration), then one <c>[time, "o", text]</c> output event per frame at its
 /// timestamp, each frame drawn from the top-left corner. Events go to a partial file as frames arrive; the header needs
 /// the final duration, so <see cref="Complete"/> writes it and appends the events behind it.

@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using VidStudio.Core.Output;
 
-namespace VidStudio.Core.Pipeline;
+namespace VidStudio.Core.Output;
 
 /// <summary>
 /// Feeds an encoder that takes whole RGBA frames (GIF, WebM with alpha): the frame is painted into a pooled buffer on
 /// the render thread and written to ffmpeg by a worker behind a short bounded queue, so encoding overlaps rendering.
 /// </summary>
-internal sealed class RgbaEncoderSink : IAsyncDisposable
+internal sealed class RgbaEncoderSink : IFrameSink
 {
     private const int QueueLength = 3;
 
@@ -24,14 +23,14 @@ internal sealed class RgbaEncoderSink : IAsyncDisposable
 
     public long BytesWritten => _encoder.BytesWritten;
 
-    public async ValueTask EnqueueAsync(FrameRenderer renderer, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(IRenderedFrame frame, int index, CancellationToken cancellationToken)
     {
-        var frame = ArrayPool<byte>.Shared.Rent(_length);
-        renderer.PaintRgba(MemoryMarshal.Cast<byte, uint>(frame.AsSpan(0, _length)));
-        await _queue.EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
+        var rgba = ArrayPool<byte>.Shared.Rent(_length);
+        frame.PaintRgba(MemoryMarshal.Cast<byte, uint>(rgba.AsSpan(0, _length)));
+        await _queue.EnqueueAsync(rgba, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    public async Task CompleteAsync(int frames, CancellationToken cancellationToken)
     {
         await _queue.CompleteAsync().ConfigureAwait(false);
         await _encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using VidStudio.Core.Media;
+using VidStudio.Core.Options;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.Gif;
 
 /// <summary>
 /// Write stage for GIF: RGBA frames piped into ffmpeg, area-scaled to the chosen width, each frame quantised to its own
@@ -12,14 +13,11 @@ namespace VidStudio.Core.Output;
 /// </summary>
 public sealed class GifEncoder : RgbaEncoder
 {
-    /// <summary>The width a GIF gets unless asked: the frames' own, at most this.</summary>
-    public const int MaxDefaultWidth = 960;
-
     private GifEncoder(FfmpegProcess process, string partialPath, string finalPath) : base(process, partialPath, finalPath, "the GIF")
     {
     }
 
-    public static int WidthFor(int? requested, int renderWidth) => requested ?? Math.Min(renderWidth, MaxDefaultWidth);
+    public static int WidthFor(int? requested, int renderWidth) => requested ?? Math.Min(renderWidth, ConversionOptions.MaxDefaultGifWidth);
 
     public static GifEncoder Start(FfmpegTools tools, int width, int height, FrameRate rate, int gifWidth, string outputPath, CancellationToken cancellationToken)
     {

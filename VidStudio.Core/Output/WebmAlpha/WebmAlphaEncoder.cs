@@ -1,6 +1,6 @@
 using VidStudio.Core.Media;
 
-namespace VidStudio.Core.Output;
+namespace VidStudio.Core.Output.WebmAlpha;
 
 /// <summary>
 /// Write stage for compositing: the rendered frames as VP9 with an alpha channel (<c>yuva420p</c>) in WebM — the

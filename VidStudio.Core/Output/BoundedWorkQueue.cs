@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace VidStudio.Core.Pipeline;
+namespace VidStudio.Core.Output;
 
 /// <summary>
 /// A bounded hand-off to a fixed number of workers. The bound is what keeps memory flat: the producer waits when
