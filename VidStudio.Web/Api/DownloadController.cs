@@ -4,13 +4,14 @@ using VidStudio.Core.Output;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;
 
 /// <summary>Downloads of a completed job's artifacts.</summary>
 [ApiController]
 [Route("api/v1/download")]
-public sealed class DownloadController(JobService jobs, JobFiles files) : ControllerBase
+public sealed class DownloadController(JobQueries jobs, JobFiles files) : ControllerBase
 {
     /// <summary>
     /// <c>video</c> (the MP4), <c>webm</c> (with alpha), <c>gif</c>, <c>cast</c> (the asciicast), <c>frames</c> (ZIP of all frames), <c>txt</c>, <c>png</c> or <c>ansi</c> (ZIP of those frames),

@@ -4,6 +4,7 @@ using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;
 

@@ -33,7 +33,7 @@ public static class PipelineRegistration
         }
 
         // Probes ask every node the same question; on a worker it is the only one there is.
-        app.MapGet("/health", async (JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
             Results.Json(await HealthController.ReportAsync(jobs, running, ffmpeg, settings, cancellationToken), ApiJson.Options)).ExcludeFromDescription();
         if (!settings.ServesWeb)
         {

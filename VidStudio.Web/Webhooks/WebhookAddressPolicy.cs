@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using VidStudio.Web.Api;
 using VidStudio.Web.Configuration;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Webhooks;
 
