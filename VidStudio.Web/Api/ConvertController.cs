@@ -6,6 +6,7 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

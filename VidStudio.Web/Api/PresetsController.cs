@@ -5,6 +5,7 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

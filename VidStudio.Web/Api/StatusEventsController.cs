@@ -7,6 +7,8 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

@@ -7,6 +7,7 @@ using VidStudio.Web.Components;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Hosting;
 

@@ -16,6 +16,8 @@ using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Hosting;
 

@@ -9,6 +9,7 @@ using VidStudio.Core.Pipeline;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Jobs;
 

@@ -5,6 +5,7 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Jobs;
 

@@ -10,6 +10,7 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Jobs;
 

@@ -1,5 +1,4 @@
 using Hangfire;
-using VidStudio.Web.Api;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Webhooks;

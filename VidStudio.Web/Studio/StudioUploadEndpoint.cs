@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using VidStudio.Web.Api;
 using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Studio;

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VidStudio.Web.Api;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Webhooks;
 
