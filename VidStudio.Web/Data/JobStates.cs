@@ -36,9 +36,9 @@ public static class JobStates
     /// the same update, only while it is in one of <paramref name="from"/>; false when it was not (another writer moved
     /// or deleted it first).
     /// </summary>
-    public static async Task<bool> TryMoveAsync(this DbSet<JobRecord> jobs, string publicId, JobStatus[] from, JobStatus to,
+    public static Task<bool> TryMoveAsync(this DbSet<JobRecord> jobs, string publicId, JobStatus[] from, JobStatus to,
         Action<UpdateSettersBuilder<JobRecord>> alongside, CancellationToken cancellationToken = default) =>
-        await jobs.TryUpdateAsync(publicId, from, s =>
+        jobs.TryUpdateAsync(publicId, from, s =>
         {
             s.SetProperty(j => j.Status, to);
             alongside(s);
