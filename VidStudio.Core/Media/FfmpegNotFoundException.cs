@@ -5,4 +5,4 @@ namespace VidStudio.Core.Media;
 
 /// <summary>The configured ffmpeg or ffprobe executable could not be started.</summary>
 public sealed class FfmpegNotFoundException(string executable, Exception? inner = null)
-    : Exception($"'{executable}' could not be started. Install ffmpeg (Debian: apt-get install ffmpeg) or set the path to it.", inner);
+    : ExpectedErrorException($"'{executable}' could not be started. Install ffmpeg (Debian: apt-get install ffmpeg) or set the path to it.", inner);

@@ -2,7 +2,7 @@ namespace VidStudio.Core.Options;
 
 /// <summary>Options that cannot run, with one <see cref="OptionError"/> per bad field.</summary>
 public sealed class InvalidOptionsException(IReadOnlyList<OptionError> errors)
-    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+    : ExpectedErrorException(string.Join(" ", errors.Select(e => e.Message)))
 {
     public IReadOnlyList<OptionError> Errors { get; } = errors;
 }

@@ -6,9 +6,9 @@ using VidStudio.Core.Rendering;
 namespace VidStudio.Core.Pipeline;
 
 /// <summary>
-/// What a conversion of one probed source will produce: its timing and every size. Built in one place by the job
-/// service (to refuse a request before it is queued), the converter, the live stream and the preview, so all four
-/// apply the same caps.
+/// What a conversion of one probed source will produce: its timing and every size. The job submission (to refuse a
+/// request before it is queued), the converter, the live stream and the preview all plan through a
+/// <see cref="ConversionPlanner"/>, so all four apply the same caps.
 /// </summary>
 public sealed record ConversionPlan(MediaInfo Media, OutputTiming Timing, GridGeometry Geometry)
 {

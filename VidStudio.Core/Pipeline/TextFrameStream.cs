@@ -11,11 +11,13 @@ namespace VidStudio.Core.Pipeline;
 /// </summary>
 public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts, ConversionLimits? limits = null)
 {
+    private readonly ConversionPlanner _planner = new(fonts, limits ?? new ConversionLimits());
+
     public async IAsyncEnumerable<TextFrame> StreamAsync(string path, ConversionOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options.EnsureValid();
         var media = await new VideoProber(tools).ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
+        var (_, timing, geometry) = _planner.Plan(media, options);
         var renderer = new FrameRenderer(options, geometry, fonts);
         await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(path) { Rate = timing.Resample }, cancellationToken).ConfigureAwait(false))
         {

@@ -25,6 +25,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     private const int OutputSizeCheckInterval = 16;
 
     private readonly ConverterSettings _settings = settings ?? new ConverterSettings();
+    private readonly ConversionPlanner _planner = new(fonts, (settings ?? new ConverterSettings()).Limits);
 
     public Task<ConversionResult> ConvertAsync(
         string inputPath, string outputDirectory, ConversionOptions options,
@@ -38,7 +39,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = abort.Token;
         // A plan from a probe the caller already made: decoder and encoder start right the first time, and no ffprobe runs.
-        var known = request.Media is { } media ? ConversionPlan.For(media, request.Options, fonts.CellAspect, _settings.Limits) : null;
+        var known = request.Media is { } media ? _planner.Plan(media, request.Options) : null;
         var stages = new Stages();
         try
         {
@@ -92,9 +93,8 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     /// <summary>The plan from the probe (run now unless known), with the guesses of <see cref="StartStages"/> corrected before anything is written.</summary>
     private async Task<ConversionPlan> ReconcileWithProbeAsync(Stages stages, ConversionRequest request, ConversionPlan? known, CancellationToken cancellationToken)
     {
-        var plan = known ?? ConversionPlan.For(
-            await new VideoProber(tools).ProbeAsync(request.InputPath, cancellationToken).ConfigureAwait(false),
-            request.Options, fonts.CellAspect, _settings.Limits);
+        var plan = known ?? _planner.Plan(
+            await new VideoProber(tools).ProbeAsync(request.InputPath, cancellationToken).ConfigureAwait(false), request.Options);
         if (stages.GuessedRate is null && plan.Timing.Resample is not null)
         {
             await stages.Decoding!.DisposeAsync().ConfigureAwait(false);

@@ -29,6 +29,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     /// </summary>
     public const int WarmFrames = ShapeMapper.RefreshInterval;
 
+    private readonly ConversionPlanner _planner = new(fonts, limits ?? new ConversionLimits());
     private readonly ConcurrentDictionary<string, Task<MediaInfo>> _media = new();
     private readonly GlyphAtlasCache _atlases = new(32);
 
@@ -52,7 +53,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     {
         options.EnsureValid();
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
+        var (_, timing, geometry) = _planner.Plan(media, options);
         var rate = timing.Rate;
         seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
         var frameIndex = (int)Math.Round(seconds * rate.Value);
@@ -84,7 +85,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     {
         options.EnsureValid();
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = ConversionPlan.For(media, options, fonts.CellAspect, limits ?? new ConversionLimits());
+        var (_, timing, geometry) = _planner.Plan(media, options);
         var rate = timing.Rate.Value;
         var first = (int)Math.Round(Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate)) * rate);
         var run = await DecodeCachedAsync(path, first / rate, (int)Math.Ceiling(EvaluationSeconds * rate), timing.Resample, cancellationToken).ConfigureAwait(false);

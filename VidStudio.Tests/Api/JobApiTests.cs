@@ -260,7 +260,7 @@ public class JobApiTests(ServerFixture app)
     {
         var jobId = await SubmitAsync(app.Media.TestSource("api-expire.mp4", 160, 90, seconds: 1), ("width", "20"));
         await ApiClient.WaitForJobAsync(_client, jobId);
-        var jobs = app.Services.GetRequiredService<JobService>();
+        var jobs = app.Services.GetRequiredService<JobLifecycle>();
         Assert.Equal(0, await jobs.CleanupAsync());
 
         app.Clock.Offset = TimeSpan.FromHours(25);
@@ -294,7 +294,7 @@ public class JobApiTests(ServerFixture app)
             await db.SaveChangesAsync();
         }
 
-        await app.Services.GetRequiredService<JobService>().CleanupAsync();
+        await app.Services.GetRequiredService<JobLifecycle>().CleanupAsync();
 
         await using (var db = await databases.CreateDbContextAsync())
         {

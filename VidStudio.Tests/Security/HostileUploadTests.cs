@@ -16,7 +16,7 @@ public sealed class HostileUploadTests(ServerFixture app)
     private readonly HttpClient _client = app.CreateClient();
 
     private async Task<int> JobCountAsync() =>
-        (await app.Services.GetRequiredService<JobService>().ListAsync(1, 1, Caller.Local, withArtifacts: false)).Total;
+        (await app.Services.GetRequiredService<JobQueries>().ListAsync(1, 1, Caller.Local, withArtifacts: false)).Total;
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailContains)
     {

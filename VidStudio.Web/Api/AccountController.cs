@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;
 

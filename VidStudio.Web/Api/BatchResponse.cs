@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using VidStudio.Core.Output;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

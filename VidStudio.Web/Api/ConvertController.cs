@@ -5,6 +5,8 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 
@@ -13,7 +15,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/convert")]
 [Produces("application/json")]
 public sealed class ConvertController(
-    JobService jobs, ConversionRequestResolver requests, CallbackRequestReader callbacks, MultipartUploadReader uploads, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings) : ControllerBase
+    JobSubmission jobs, ConversionRequestResolver requests, CallbackRequestReader callbacks, MultipartUploadReader uploads, UploadAdmission admission, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     /// <summary>Converts one video.</summary>
     /// <remarks>
@@ -32,7 +34,8 @@ public sealed class ConvertController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertVideo(CancellationToken cancellationToken)
     {
-        await BeforeUploadAsync();
+        // The checks that need no body come before a byte is stored.
+        await admission.AdmitAsync(HttpContext);
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
@@ -54,20 +57,14 @@ public sealed class ConvertController(
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status507InsufficientStorage)]
     public async Task<IActionResult> ConvertBatch(CancellationToken cancellationToken)
     {
-        await BeforeUploadAsync();
+        // The checks that need no body come before a byte is stored.
+        await admission.AdmitAsync(HttpContext);
         using var upload = await uploads.ReadAsync(Request, BatchField, settings.Value.MaxBatchFiles, settings.Value.MaxFileSize, cancellationToken);
         var options = await requests.ResolveAsync(upload.Fields, Caller.From(User), cancellationToken);
         var callback = await callbacks.ReadAsync(upload.Fields, cancellationToken);
-        var batchId = JobService.NewBatchId();
+        var batchId = JobSubmission.NewBatchId();
         var created = await jobs.CreateAsync(upload.Files.Select(f => (f.Path, f.OriginalName)).ToList(), options, batchId, Caller.From(User), cancellationToken, callback);
         return Accepted($"/api/v1/batch/{batchId}", BatchResponse.From(batchId, created) with { CallbackSecret = callback?.GeneratedSecret });
-    }
-
-    /// <summary>The checks that need no body: the upload budget and the disk floor, before a byte is stored.</summary>
-    private async Task BeforeUploadAsync()
-    {
-        await quota.TakeAsync(HttpContext);
-        disk.EnsureRoomForNewJob();
     }
 
     public const string FileField = "file";

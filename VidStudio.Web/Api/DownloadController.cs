@@ -5,13 +5,15 @@ using VidStudio.Core.Pipeline;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 
 /// <summary>Downloads of a completed job's artifacts.</summary>
 [ApiController]
 [Route("api/v1/download")]
-public sealed class DownloadController(JobService jobs, JobFiles files) : ControllerBase
+public sealed class DownloadController(JobQueries jobs, JobFiles files) : ControllerBase
 {
     /// <summary>Downloads of all frames at once: the text and PNG frames in one ZIP.</summary>
     private const string AllFramesRoute = "frames";

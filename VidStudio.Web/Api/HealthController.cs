@@ -12,7 +12,7 @@ namespace VidStudio.Web.Api;
 [Route("api/v1/health")]
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [Produces("application/json")]
-public sealed class HealthController(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, IOptions<VidStudioSettings> settings) : ControllerBase
+public sealed class HealthController(JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     // The process's own start, not a static initialised on the first request (which made the first uptime negative).
     private static readonly DateTimeOffset StartedAt = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
@@ -23,7 +23,7 @@ public sealed class HealthController(JobService jobs, RunningJobs running, Ffmpe
     public Task<HealthResponse> Get(CancellationToken cancellationToken) => ReportAsync(jobs, running, ffmpeg, settings.Value, cancellationToken);
 
     /// <summary>The report of <c>/api/v1/health</c>, also served at <c>/health</c> on every node (a worker serves nothing else).</summary>
-    public static async Task<HealthResponse> ReportAsync(JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, VidStudioSettings settings, CancellationToken cancellationToken)
+    public static async Task<HealthResponse> ReportAsync(JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, VidStudioSettings settings, CancellationToken cancellationToken)
     {
         var version = await ffmpeg.GetVersionAsync(cancellationToken);
         return new HealthResponse(

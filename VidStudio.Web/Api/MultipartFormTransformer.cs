@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using VidStudio.Core.Options;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Api;
 
@@ -36,7 +37,7 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
         {
             Type = JsonSchemaType.String,
             Format = "uri",
-            MaxLength = WebhookAddressPolicy.MaxUrlLength,
+            MaxLength = WebhookDeliveryRecord.MaxUrlLength,
             Description = "http(s) URL POSTed the job's status record when it completes, fails or is cancelled (signed: X-VidStudio-Signature). "
                 + "Loopback, link-local and private addresses are refused (422) unless the server allows them.",
         };

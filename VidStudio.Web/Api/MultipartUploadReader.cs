@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;
 

@@ -4,6 +4,8 @@ using VidStudio.Core.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Presets;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;
 

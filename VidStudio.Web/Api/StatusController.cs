@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 
@@ -8,7 +10,7 @@ namespace VidStudio.Web.Api;
 [ApiController]
 [Route("api/v1")]
 [Produces("application/json")]
-public sealed class StatusController(JobService jobs) : ControllerBase
+public sealed class StatusController(JobQueries jobs, JobLifecycle lifecycle) : ControllerBase
 {
     /// <summary>A job's status, progress (0..1), message, ETA, and its result once completed or error once failed.</summary>
     [HttpGet("status/{job_id}")]
@@ -56,7 +58,7 @@ public sealed class StatusController(JobService jobs) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Delete([FromRoute(Name = "job_id")] string jobId, CancellationToken cancellationToken)
     {
-        switch (await jobs.CancelOrDeleteAsync(jobId, Caller.From(User), cancellationToken))
+        switch (await lifecycle.CancelOrDeleteAsync(jobId, Caller.From(User), cancellationToken))
         {
             case CancelOutcome.Deleted:
                 return NoContent();

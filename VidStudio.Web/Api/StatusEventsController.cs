@@ -6,6 +6,9 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api;
 
@@ -17,7 +20,7 @@ namespace VidStudio.Web.Api;
 /// </summary>
 [ApiController]
 [Route("api/v1")]
-public sealed class StatusEventsController(JobService jobs, JobNotifier notifier, IOptions<JsonOptions> json, IOptions<VidStudioSettings> settings) : ControllerBase
+public sealed class StatusEventsController(JobQueries jobs, JobNotifier notifier, IOptions<JsonOptions> json, IOptions<VidStudioSettings> settings) : ControllerBase
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1), KeepAlive = TimeSpan.FromSeconds(15);
 
@@ -32,7 +35,7 @@ public sealed class StatusEventsController(JobService jobs, JobNotifier notifier
         var caller = Caller.From(User);
         // Asked before the stream starts, so an unknown job is a plain 404 problem.
         var job = await jobs.GetAsync(jobId, caller, cancellationToken) ?? throw ApiProblemException.NotFound($"There is no job '{jobId}'.");
-        if (Request.Headers.ContainsKey("Last-Event-ID") && job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
+        if (Request.Headers.ContainsKey("Last-Event-ID") && job.IsFinished)
         {
             // A browser's EventSource reconnecting after the final event: 204 tells it to stop instead of looping.
             Response.StatusCode = StatusCodes.Status204NoContent;
@@ -63,7 +66,7 @@ public sealed class StatusEventsController(JobService jobs, JobNotifier notifier
             while (true)
             {
                 var response = JobResponse.From(job);
-                if (job.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
+                if (job.IsFinished)
                 {
                     await WriteEventAsync("status", ++id, JsonSerializer.Serialize(response, json.Value.JsonSerializerOptions), limit.Token);
                     return;

@@ -75,5 +75,5 @@ public sealed class JobRecord
 
     public List<WebhookDeliveryRecord> WebhookDeliveries { get; set; } = [];
 
-    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+    public bool IsFinished => Status.IsFinished();
 }

@@ -44,7 +44,7 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             job.Property(j => j.FinishedAt).HasConversion(UtcTicks);
             job.HasMany(j => j.Artifacts).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
             job.HasMany(j => j.WebhookDeliveries).WithOne().HasForeignKey(d => d.JobId).OnDelete(DeleteBehavior.SetNull);
-            job.Property(j => j.CallbackUrl).HasMaxLength(Webhooks.WebhookAddressPolicy.MaxUrlLength);
+            job.Property(j => j.CallbackUrl).HasMaxLength(WebhookDeliveryRecord.MaxUrlLength);
             job.Ignore(j => j.IsFinished);
         });
         model.Entity<PresetRecord>(preset =>
@@ -79,7 +79,7 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             delivery.HasMany(d => d.Attempts).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
             // One delivery per job and endpoint, however many times the job's end is reported.
             delivery.HasIndex(d => new { d.JobId, d.FromCallback, d.Url }).IsUnique();
-            delivery.Property(d => d.Url).HasMaxLength(Webhooks.WebhookAddressPolicy.MaxUrlLength);
+            delivery.Property(d => d.Url).HasMaxLength(WebhookDeliveryRecord.MaxUrlLength);
         });
         model.Entity<WebhookAttemptRecord>(attempt =>
         {

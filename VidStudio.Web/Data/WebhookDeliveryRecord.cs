@@ -6,6 +6,9 @@ namespace VidStudio.Web.Data;
 /// </summary>
 public sealed class WebhookDeliveryRecord
 {
+    /// <summary>The longest webhook URL accepted and stored, a delivery's and a job's <c>callback_url</c> alike.</summary>
+    public const int MaxUrlLength = 2048;
+
     public long Id { get; set; }
 
     /// <summary>

@@ -7,6 +7,7 @@ using VidStudio.Web.Components;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Hosting;
 
@@ -33,7 +34,7 @@ public static class PipelineRegistration
         }
 
         // Probes ask every node the same question; on a worker it is the only one there is.
-        app.MapGet("/health", async (JobService jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
+        app.MapGet("/health", async (JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
             Results.Json(await HealthController.ReportAsync(jobs, running, ffmpeg, settings, cancellationToken), ApiJson.Options)).ExcludeFromDescription();
         if (!settings.ServesWeb)
         {

@@ -15,6 +15,9 @@ using VidStudio.Web.Maintenance;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Hosting;
 
@@ -36,6 +39,7 @@ public static class ServiceRegistration
             MaxOutputBytes = settings.MaxJobOutputBytes,
         };
         services.AddSingleton(new ConverterSettings { EncoderPreset = settings.EncoderPreset, Limits = limits });
+        services.AddSingleton(sp => new ConversionPlanner(sp.GetRequiredService<FontSet>(), limits));
         services.AddSingleton<VideoConverter>();
         services.AddSingleton(sp => new TextFrameStream(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
         services.AddSingleton(sp => new FramePreviewer(sp.GetRequiredService<FfmpegTools>(), sp.GetRequiredService<FontSet>(), limits));
@@ -53,7 +57,9 @@ public static class ServiceRegistration
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<DiskSpaceGuard>();
-        services.AddSingleton<JobService>();
+        services.AddSingleton<JobSubmission>();
+        services.AddSingleton<JobQueries>();
+        services.AddSingleton<JobLifecycle>();
         services.AddSingleton<PresetService>();
         services.AddSingleton<ConversionRequestResolver>();
         services.AddTransient<ConversionJob>();
@@ -76,7 +82,7 @@ public static class ServiceRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseVidStudioStorage(settings));
-        // Hangfire registers its client under the 1.7 interface; JobService needs the 1.8 one (job parameters at creation).
+        // Hangfire registers its client under the 1.7 interface; JobSubmission needs the 1.8 one (job parameters at creation).
         services.AddSingleton(provider => (IBackgroundJobClientV2)provider.GetRequiredService<IBackgroundJobClient>());
         if (!settings.RunsConversions)
         {
@@ -130,6 +136,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton<MultipartUploadReader>();
         services.AddSingleton<UploadQuota>();
+        services.AddSingleton<UploadAdmission>();
         services.AddSingleton<FfmpegProbe>();
         services.AddSingleton<AsciiStreamEndpoint>();
         services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));

@@ -2,12 +2,14 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using VidStudio.Core;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Jobs;
 
@@ -80,20 +82,18 @@ public sealed class ConversionJob(
         JobFiles.DeleteDirectory(output);
         var startedAt = clock.GetUtcNow();
         // Only an unfinished job starts: a cancel that arrived since it was read wins, and nothing runs.
-        int started;
+        bool started;
         await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
         {
-            started = await db.Jobs.Where(j => j.PublicId == job.PublicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatus.Processing)
-                    .SetProperty(j => j.StartedAt, startedAt)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                    .SetProperty(j => j.Progress, 0)
-                    .SetProperty(j => j.Message, job.Attempts > 0 ? "Restarted after an interruption" : "Starting")
-                    .SetProperty(j => j.Error, (string?)null));
+            started = await db.Jobs.TryMoveAsync(job.PublicId, JobStates.UnfinishedStatuses, JobStatus.Processing, s => s
+                .SetProperty(j => j.StartedAt, startedAt)
+                .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                .SetProperty(j => j.Progress, 0)
+                .SetProperty(j => j.Message, job.Attempts > 0 ? "Restarted after an interruption" : "Starting")
+                .SetProperty(j => j.Error, (string?)null));
         }
 
-        if (started == 0)
+        if (!started)
         {
             DiscardRun(job.PublicId, "it was cancelled or deleted before it started");
             return;
@@ -137,7 +137,7 @@ public sealed class ConversionJob(
 
             // The server is stopping: the job stays "processing" and is run again from the start after the restart. An
             // orderly stop is not a crash, so this run does not count towards MaxAttempts.
-            await UpdateAsync(job.PublicId, s => s.SetProperty(j => j.Attempts, j => j.Attempts - 1));
+            await TryUpdateAsync(job.PublicId, JobStates.Running, s => s.SetProperty(j => j.Attempts, j => j.Attempts - 1));
             logger.LogWarning("Job {JobId} interrupted by shutdown; it will restart", job.PublicId);
             throw;
         }
@@ -155,7 +155,7 @@ public sealed class ConversionJob(
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Timed out",
                 $"The conversion took longer than the limit of {timeout.TotalSeconds:0} s (setting JobTimeout) and was stopped.", startedAt);
         }
-        catch (Exception e) when (e is VideoInputException or ConversionFailedException or InvalidOptionsException or FfmpegNotFoundException)
+        catch (ExpectedErrorException e)
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", e.Message, startedAt);
         }
@@ -214,7 +214,7 @@ public sealed class ConversionJob(
     private async Task<bool> IsUnfinishedAsync(string publicId)
     {
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        return await db.Jobs.AnyAsync(j => j.PublicId == publicId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Processing));
+        return await db.Jobs.Unfinished().AnyAsync(j => j.PublicId == publicId);
     }
 
     /// <summary>The record already tells the job's end (another node wrote it); this run's files are all that is left.</summary>
@@ -243,13 +243,17 @@ public sealed class ConversionJob(
         {
             try
             {
-                await UpdateAsync(publicId, s => s
-                    .SetProperty(j => j.Status, status)
-                    .SetProperty(j => j.Message, message)
-                    .SetProperty(j => j.Error, error)
-                    .SetProperty(j => j.EtaSeconds, (double?)null)
-                    .SetProperty(j => j.FinishedAt, finishedAt)
-                    .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
+                await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
+                {
+                    await db.Jobs.TryMoveAsync(publicId, JobStates.UnfinishedStatuses, status, s => s
+                        .SetProperty(j => j.Message, message)
+                        .SetProperty(j => j.Error, error)
+                        .SetProperty(j => j.EtaSeconds, (double?)null)
+                        .SetProperty(j => j.FinishedAt, finishedAt)
+                        .SetProperty(j => j.ProcessingSeconds, (finishedAt - startedAt).TotalSeconds));
+                }
+
+                notifier.Changed(publicId);
                 break;
             }
             catch (Exception e) when (attempt < FinalStatusAttempts && e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
@@ -269,27 +273,17 @@ public sealed class ConversionJob(
         logger.LogError(e, "Job {JobId}: progress could not be written; stopping the job", publicId);
     private const int DiskFullErrno = 28, QuotaExceededErrno = 122;
 
-    private async Task UpdateAsync(string publicId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
+    /// <summary>Updates the job only while it is in one of <paramref name="from"/>; false when it is not (another node cancelled or deleted it).</summary>
+    private async Task<bool> TryUpdateAsync(string publicId, JobStatus[] from, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
     {
+        bool updated;
         await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
         {
-            await db.Jobs.Where(j => j.PublicId == publicId).ExecuteUpdateAsync(setters);
+            updated = await db.Jobs.TryUpdateAsync(publicId, from, setters);
         }
 
         notifier.Changed(publicId);
-    }
-
-    /// <summary>Updates the job only while it is still processing; false when it is not (another node cancelled or deleted it).</summary>
-    private async Task<bool> UpdateWhileProcessingAsync(string publicId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobRecord>> setters)
-    {
-        int updated;
-        await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
-        {
-            updated = await db.Jobs.Where(j => j.PublicId == publicId && j.Status == JobStatus.Processing).ExecuteUpdateAsync(setters);
-        }
-
-        notifier.Changed(publicId);
-        return updated > 0;
+        return updated;
     }
 
     /// <summary>
@@ -328,7 +322,7 @@ public sealed class ConversionJob(
                     written = latest;
                     try
                     {
-                        if (!await _owner.UpdateWhileProcessingAsync(_publicId, s => s
+                        if (!await _owner.TryUpdateAsync(_publicId, JobStates.Running, s => s
                             .SetProperty(j => j.Progress, latest.Fraction)
                             .SetProperty(j => j.Message, latest.Message)
                             .SetProperty(j => j.EtaSeconds, latest.EtaSeconds)))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Jobs;
 
@@ -41,8 +42,8 @@ public sealed class JobChangeWatcher(
     {
         var watched = seen.Keys.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var current = await db.Jobs.AsNoTracking()
-            .Where(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Processing || watched.Contains(j.PublicId))
+        // One statement, so a job that finishes meanwhile is read once, in one state.
+        var current = await db.Jobs.AsNoTracking().Unfinished().Union(db.Jobs.AsNoTracking().Where(j => watched.Contains(j.PublicId)))
             .Select(j => new { j.PublicId, j.Status, j.Progress, j.Message })
             .ToDictionaryAsync(j => j.PublicId, j => new JobState(j.Status, j.Progress, j.Message), cancellationToken);
 
@@ -60,6 +61,6 @@ public sealed class JobChangeWatcher(
         }
 
         // A finished job has been reported once; from now on only unfinished ones are watched.
-        return current.Where(j => j.Value.Status is JobStatus.Pending or JobStatus.Processing).ToDictionary();
+        return current.Where(j => !j.Value.Status.IsFinished()).ToDictionary();
     }
 }

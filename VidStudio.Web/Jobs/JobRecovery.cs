@@ -16,7 +16,7 @@ namespace VidStudio.Web.Jobs;
 public sealed class JobRecovery(
     IDbContextFactory<VidStudioDbContext> databases,
     JobFiles files,
-    JobService jobs,
+    JobSubmission submission,
     IOptions<VidStudioSettings> settings,
     TimeProvider clock,
     ILogger<JobRecovery> logger) : IHostedService
@@ -36,7 +36,7 @@ public sealed class JobRecovery(
         List<string> unfinished;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            var query = db.Jobs.Where(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Processing);
+            var query = db.Jobs.Unfinished();
             if (shared)
             {
                 // Other nodes' running jobs are theirs: a dead worker's lease expires and Hangfire hands its job to
@@ -50,7 +50,7 @@ public sealed class JobRecovery(
 
         foreach (var publicId in unfinished)
         {
-            await jobs.EnqueueAsync(publicId, cancellationToken);
+            await submission.EnqueueAsync(publicId, cancellationToken);
         }
 
         if (unfinished.Count > 0)

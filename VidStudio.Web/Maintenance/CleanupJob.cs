@@ -1,8 +1,8 @@
 using Hangfire;
-using VidStudio.Web.Api;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Studio;
 using VidStudio.Web.Webhooks;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Maintenance;
 
@@ -10,7 +10,7 @@ namespace VidStudio.Web.Maintenance;
 /// The recurring job that deletes expired jobs with their files and Studio uploads of the same age, and forgets the
 /// upload counts of rate-limit windows that have ended.
 /// </summary>
-public sealed class CleanupJob(JobService jobs, StudioSources studio, UploadQuota quota)
+public sealed class CleanupJob(JobLifecycle jobs, StudioSources studio, UploadQuota quota)
 {
     public const string Id = "cleanup-expired-jobs";
     public const string Queue = "maintenance";

@@ -90,7 +90,7 @@ public sealed class StudioSources(FramePreviewer previewer, FfmpegTools tools, J
         return new StudioSource(SamplePath, "sample.mp4", await previewer.ProbeAsync(SamplePath, cancellationToken));
     }
 
-    /// <summary>A copy of the source in the upload staging folder, for <see cref="JobService.CreateAsync"/> to take over.</summary>
+    /// <summary>A copy of the source in the upload staging folder, for <see cref="JobSubmission.CreateAsync"/> to take over.</summary>
     public string StageCopy(StudioSource source)
     {
         var staged = files.NewStagingPath();

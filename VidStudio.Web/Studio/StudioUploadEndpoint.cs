@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using VidStudio.Web.Api;
+using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Studio;
 
@@ -14,10 +14,9 @@ public static class StudioUploadEndpoint
     public const string Path = "/studio/uploads";
 
     /// <returns><c>{"id": "…"}</c>; problem details for a missing, oversized or unusable file.</returns>
-    public static async Task<IResult> HandleAsync(HttpContext context, StudioSources sources, UploadQuota quota, Jobs.DiskSpaceGuard disk, string? name)
+    public static async Task<IResult> HandleAsync(HttpContext context, StudioSources sources, UploadAdmission admission, string? name)
     {
-        await quota.TakeAsync(context);
-        disk.EnsureRoomForNewJob();
+        await admission.AdmitAsync(context);
         var request = context.Request;
         if (request.ContentLength is not > 0)
         {

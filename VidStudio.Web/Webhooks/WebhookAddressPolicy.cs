@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-using VidStudio.Web.Api;
 using VidStudio.Web.Configuration;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Webhooks;
 
@@ -14,16 +15,15 @@ namespace VidStudio.Web.Webhooks;
 /// </summary>
 public sealed class WebhookAddressPolicy(IOptions<VidStudioSettings> settings)
 {
-    public const int MaxUrlLength = 2048;
     public const string CallbackUrlField = "callback_url";
     private const int MaxHostLength = 253;
 
     /// <summary>Why <paramref name="url"/> cannot be a webhook at all, or null.</summary>
     public static string? CheckSyntax(string url)
     {
-        if (url.Length > MaxUrlLength)
+        if (url.Length > WebhookDeliveryRecord.MaxUrlLength)
         {
-            return $"a webhook URL may have at most {MaxUrlLength} characters.";
+            return $"a webhook URL may have at most {WebhookDeliveryRecord.MaxUrlLength} characters.";
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))

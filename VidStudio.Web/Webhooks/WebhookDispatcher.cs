@@ -2,10 +2,10 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VidStudio.Web.Api;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
+using VidStudio.Web.Events;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Webhooks;
 
@@ -123,9 +123,8 @@ public sealed class WebhookDispatcher(
             var finishedAfter = now - LateDispatchWindow;
             var finishedBefore = now - grace;
             var anyConfigured = webhooks.Endpoints.Length > 0;
-            undelivered = await db.Jobs
-                .Where(j => (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled)
-                    && j.FinishedAt > finishedAfter && j.FinishedAt < finishedBefore
+            undelivered = await db.Jobs.Finished()
+                .Where(j => j.FinishedAt > finishedAfter && j.FinishedAt < finishedBefore
                     && (j.CallbackUrl != null || anyConfigured) && !j.WebhookDeliveries.Any())
                 .Select(j => j.PublicId).ToListAsync(cancellationToken);
             pending = await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
+using VidStudio.Web.Events;
 
 namespace VidStudio.Web.Webhooks;
 

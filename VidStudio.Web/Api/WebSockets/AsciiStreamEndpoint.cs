@@ -9,6 +9,8 @@ using VidStudio.Core.Pipeline;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Contracts;
 
 namespace VidStudio.Web.Api.WebSockets;
 
@@ -18,7 +20,7 @@ namespace VidStudio.Web.Api.WebSockets;
 /// goes away cancels the work and its ffmpeg.
 /// </summary>
 public sealed class AsciiStreamEndpoint(
-    TextFrameStream frames, ConversionRequestResolver requests, JobFiles files, UploadQuota quota, DiskSpaceGuard disk, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
+    TextFrameStream frames, ConversionRequestResolver requests, JobFiles files, UploadAdmission admission, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
 {
     public const string Path = "/api/v1/ws/convert";
 
@@ -34,8 +36,7 @@ public sealed class AsciiStreamEndpoint(
         }
 
         // A handshake from another site's page never gets here (CrossSiteRequestFilter).
-        await quota.TakeAsync(context);
-        disk.EnsureRoomForNewJob();
+        await admission.AdmitAsync(context);
         if (Interlocked.Increment(ref _streams) > settings.Value.MaxConcurrentStreams)
         {
             Interlocked.Decrement(ref _streams);
@@ -67,7 +68,7 @@ public sealed class AsciiStreamEndpoint(
             var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, Caller.From(context.User), gone.Token);
             if (maybeError is not null)
             {
-                await SendAsync(socket, new { status = "error", error = maybeError }, gone.Token);
+                await SendAsync(socket, new StreamErrorMessage(maybeError), gone.Token);
                 await CloseAsync(socket, WebSocketCloseStatus.InvalidPayloadData, "bad request");
                 watcher = WatchForCloseAsync(socket, gone);
                 return;
@@ -80,11 +81,11 @@ public sealed class AsciiStreamEndpoint(
             var count = 0;
             await foreach (var frame in frames.StreamAsync(staged, options!, gone.Token))
             {
-                await SendAsync(socket, new { frame_number = frame.FrameNumber, ascii_text = frame.Text, timestamp = Math.Round(frame.Timestamp, 4), total_frames = frame.ExpectedFrames }, gone.Token);
+                await SendAsync(socket, new StreamFrameMessage(frame.FrameNumber, frame.Text, Math.Round(frame.Timestamp, 4), frame.ExpectedFrames), gone.Token);
                 count++;
             }
 
-            await SendAsync(socket, new { status = "completed", frames_count = count }, gone.Token);
+            await SendAsync(socket, new StreamCompletedMessage(count), gone.Token);
             await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "completed");
         }
         catch (OperationCanceledException)
@@ -92,7 +93,7 @@ public sealed class AsciiStreamEndpoint(
             // The client closed or vanished (or the server is stopping): nothing is left to tell it.
             logger.LogInformation("WebSocket client went away; streaming stopped");
         }
-        catch (Exception e) when (e is VideoInputException or InvalidOptionsException or ConversionFailedException)
+        catch (ExpectedErrorException e)
         {
             await TrySendErrorAsync(socket, e.Message);
         }
@@ -258,14 +259,14 @@ public sealed class AsciiStreamEndpoint(
         await gone.CancelAsync();
     }
 
-    private static Task SendAsync(WebSocket socket, object message, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private static Task SendAsync<TMessage>(WebSocket socket, TMessage message, CancellationToken cancellationToken) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message, ApiJson.Options), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
     private static async Task TrySendErrorAsync(WebSocket socket, string error)
     {
         try
         {
-            await SendAsync(socket, new { status = "error", error }, CancellationToken.None);
+            await SendAsync(socket, new StreamErrorMessage(error), CancellationToken.None);
             await CloseAsync(socket, WebSocketCloseStatus.InternalServerError, "error");
         }
         catch (WebSocketException)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace VidStudio.Web.Hosting;
+namespace VidStudio.Web.Components;
 
 /// <summary>
 /// Headers on every response that keep pages from being framed, sniffed or made to load anything from elsewhere.

@@ -2,9 +2,7 @@ using System.Collections.ObjectModel;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Data;
 
-namespace VidStudio.Web.Api;
-
-// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
+namespace VidStudio.Web.Contracts;
 
 /// <summary>
 /// Download paths of a job's files by output, one property per output (<c>txt_files</c>, <c>mp4</c>, …) in the

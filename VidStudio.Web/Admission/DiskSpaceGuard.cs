@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using VidStudio.Core;
 using VidStudio.Web.Configuration;
 
-namespace VidStudio.Web.Jobs;
+namespace VidStudio.Web.Admission;
 
 /// <summary>
 /// Refuses new work while the disk under DataDirectory is nearly full (<c>VidStudio:MinFreeDiskBytes</c>): a job that

@@ -1,12 +1,12 @@
 using VidStudio.Core;
 
-namespace VidStudio.Web.Api;
+namespace VidStudio.Web.Admission;
 
 /// <summary>
-/// A client error with its HTTP status, turned into RFC 9457 problem details by <see cref="ProblemExceptionHandler"/>.
+/// A client error with its HTTP status, turned into RFC 9457 problem details by the API's problem handler (<c>Api.ProblemExceptionHandler</c>).
 /// <c>field</c> names the form field at fault, when there is one.
 /// </summary>
-public sealed class ApiProblemException(int status, string title, string detail, string? field = null) : Exception(detail)
+public sealed class ApiProblemException(int status, string title, string detail, string? field = null) : ExpectedErrorException(detail)
 {
     public int Status { get; } = status;
 

@@ -1,7 +1,7 @@
 using VidStudio.Core.Output;
 using VidStudio.Web.Data;
 
-namespace VidStudio.Web.Api;
+namespace VidStudio.Web.Contracts;
 
 // Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 

@@ -1,4 +1,4 @@
-namespace VidStudio.Web.Jobs;
+namespace VidStudio.Web.Events;
 
 /// <summary>
 /// In-process notifications of job changes (created, progress, finished, deleted), so pages can update live

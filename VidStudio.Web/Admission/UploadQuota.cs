@@ -4,7 +4,7 @@ using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 
-namespace VidStudio.Web.Api;
+namespace VidStudio.Web.Admission;
 
 /// <summary>
 /// Uploads that start work (REST convert and batch, the WebSocket, the Studio's upload and its Convert button) draw

@@ -1,0 +1,129 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VidStudio.Web.Auth;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Data;
+using VidStudio.Web.Webhooks;
+using VidStudio.Web.Events;
+
+namespace VidStudio.Web.Jobs;
+
+/// <summary>The end of a job's life from outside it: a cancel, a delete, and the clean-up of expired jobs.</summary>
+public sealed class JobLifecycle(
+    IDbContextFactory<VidStudioDbContext> databases,
+    JobQueries queries,
+    IBackgroundJobClientV2 hangfire,
+    JobFiles files,
+    RunningJobs running,
+    JobNotifier notifier,
+    WebhookDispatcher webhooks,
+    IOptions<VidStudioSettings> settings,
+    TimeProvider clock,
+    ILogger<JobLifecycle> logger)
+{
+    /// <summary>Cancels a pending or running job (it ends as <see cref="JobStatus.Cancelled"/>); deletes a finished one with its files.</summary>
+    public async Task<CancelOutcome> CancelOrDeleteAsync(string publicId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var job = await queries.GetAsync(publicId, caller, cancellationToken);
+        if (job is null)
+        {
+            return CancelOutcome.NotFound;
+        }
+
+        if (job.IsFinished)
+        {
+            // Its notifications are queued before it goes (they outlive it), in case this delete came in the moment
+            // between the job's end and their queueing.
+            await webhooks.JobFinishedAsync(publicId);
+            await DeleteAsync(job, cancellationToken);
+            return CancelOutcome.Deleted;
+        }
+
+        if (running.Cancel(publicId))
+        {
+            // The job marks itself cancelled once its ffmpeg children are gone; wait briefly so the answer is final.
+            await WaitUntilFinishedAsync(publicId, TimeSpan.FromSeconds(10), cancellationToken);
+            return CancelOutcome.Cancelled;
+        }
+
+        bool cancelled;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            cancelled = await db.Jobs.TryMoveAsync(publicId, JobStates.UnfinishedStatuses, JobStatus.Cancelled, s => s
+                .SetProperty(j => j.Message, "Cancelled before it started")
+                .SetProperty(j => j.EtaSeconds, (double?)null)
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), cancellationToken);
+        }
+
+        if (job.HangfireJobId is not null)
+        {
+            hangfire.Delete(job.HangfireJobId);
+        }
+
+        DeleteUpload(publicId);
+        notifier.Changed(publicId);
+        // Only the request that moved the job reports its end (two cancels at once, or a job that just finished).
+        if (cancelled)
+        {
+            await webhooks.JobFinishedAsync(publicId);
+        }
+
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>Deletes finished jobs older than <see cref="VidStudioSettings.CleanupAfter"/>, records and files together.</summary>
+    public async Task<int> CleanupAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = clock.GetUtcNow() - settings.Value.CleanupAfter;
+        List<JobRecord> expired;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            expired = await db.Jobs.AsNoTracking().Finished().Where(j => j.FinishedAt < cutoff).ToListAsync(cancellationToken);
+        }
+
+        foreach (var job in expired)
+        {
+            await DeleteAsync(job, cancellationToken);
+        }
+
+        // Deliveries outlive their deleted jobs until they are settled and as old as the jobs cleanup removes.
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            await db.WebhookDeliveries.Where(d => d.JobId == null && d.State != WebhookDeliveryState.Pending && d.CreatedAt < cutoff)
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (expired.Count > 0)
+        {
+            logger.LogInformation("Cleanup deleted {Count} jobs finished before {Cutoff:u}", expired.Count, cutoff);
+        }
+
+        return expired.Count;
+    }
+
+    private void DeleteUpload(string publicId) => JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+
+    private async Task DeleteAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        JobFiles.DeleteDirectory(files.ResultDirectory(job.PublicId));
+        DeleteUpload(job.PublicId);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(cancellationToken);
+        notifier.Changed(job.PublicId);
+    }
+
+    private async Task WaitUntilFinishedAsync(string publicId, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + limit;
+        while (clock.GetUtcNow() < deadline)
+        {
+            if ((await queries.GetAsync(publicId, Caller.Local, cancellationToken))?.IsFinished != false)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
