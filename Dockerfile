@@ -2,7 +2,7 @@
 # Build: the SDK restores and publishes the server for linux-x64.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props VidStudio.sln ./
+COPY Directory.Build.props Directory.Packages.props VidStudio.sln ./
 COPY VidStudio.Core/VidStudio.Core.csproj VidStudio.Core/
 COPY VidStudio.Web/VidStudio.Web.csproj VidStudio.Web/
 RUN dotnet restore VidStudio.Web/VidStudio.Web.csproj

@@ -4,6 +4,7 @@ using Serilog;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Hosting;
+using VidStudio.Web.Webhooks;
 
 // Before anything is written: the data folder's files are this user's alone.
 PrivateFiles.RestrictNewFiles();
@@ -14,18 +15,15 @@ var builder = WebApplication.CreateBuilder(args);
 VidStudioSettings settings;
 try
 {
-    settings = builder.Configuration.GetSection(VidStudioSettings.Section).Get<VidStudioSettings>() ?? new VidStudioSettings();
+    settings = SettingsLoader.Load(builder.Configuration, [new VidStudioSettingsValidator(), new WebhookSettingsValidator()]);
+}
+catch (OptionsValidationException e)
+{
+    return Startup.Fail(string.Join(Environment.NewLine, e.Failures));
 }
 catch (InvalidOperationException e)
 {
     return Startup.Fail(e.Message);
-}
-
-settings.Database.ConnectionString ??= builder.Configuration.GetConnectionString("VidStudio");
-var invalid = SettingsValidation.Validate(settings);
-if (invalid.Count > 0)
-{
-    return Startup.Fail(string.Join(Environment.NewLine, invalid));
 }
 
 var dataFolderWarning = PrivateFiles.PrepareDataFolder(settings.DataPath);

@@ -63,10 +63,13 @@ public sealed class FrameDecoder(FfmpegTools tools, bool singleThreaded = false)
     /// <summary>Streams decoded frames; each must be disposed by the consumer.</summary>
     public async IAsyncEnumerable<YuvFrame> DecodeAsync(DecodeRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var session = Start(request, cancellationToken);
-        await foreach (var frame in session.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var session = Start(request, cancellationToken);
+        await using (session.ConfigureAwait(false))
         {
-            yield return frame;
+            await foreach (var frame in session.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return frame;
+            }
         }
     }
 

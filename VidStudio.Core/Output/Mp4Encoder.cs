@@ -14,7 +14,7 @@ namespace VidStudio.Core.Output;
 /// <item>AAC audio is copied as it is (no generation loss, and re-encoding it cost ~1 ms of CPU per video frame that
 /// x264 needs); other audio is encoded to AAC, which every player takes in MP4. A silent source simply has no audio
 /// stream to map.</item>
-/// <item>The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="CompleteAsync"/>.</item>
+/// <item>The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="PipedEncoder.CompleteAsync"/>.</item>
 /// </list>
 /// </summary>
 public sealed class Mp4Encoder : PipedEncoder

@@ -4,12 +4,17 @@ using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Configuration;
 
-/// <summary>Checks what attributes cannot: nested settings and paths that must be usable.</summary>
+/// <summary>
+/// The settings' attributes, those of the nested sections and what attributes cannot express (paths that must be usable,
+/// settings that go together). Webhook endpoints are checked by <c>Webhooks.WebhookSettingsValidator</c>.
+/// </summary>
 public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSettings>
 {
     public ValidateOptionsResult Validate(string? name, VidStudioSettings settings)
     {
-        var failures = new List<string>();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
+        var failures = results.Select(r => $"VidStudio:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}").ToList();
         var nested = new List<ValidationResult>();
         if (!Validator.TryValidateObject(settings.RateLimit, new ValidationContext(settings.RateLimit), nested, validateAllProperties: true))
         {
@@ -20,31 +25,6 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
         if (!Validator.TryValidateObject(settings.Auth, new ValidationContext(settings.Auth), nested, validateAllProperties: true))
         {
             failures.AddRange(nested.Select(r => $"VidStudio:Auth: {r.ErrorMessage}"));
-        }
-
-        nested.Clear();
-        if (!Validator.TryValidateObject(settings.Webhooks, new ValidationContext(settings.Webhooks), nested, validateAllProperties: true))
-        {
-            failures.AddRange(nested.Select(r => $"VidStudio:Webhooks: {r.ErrorMessage}"));
-        }
-
-        foreach (var endpoint in settings.Webhooks.Endpoints)
-        {
-            if (Webhooks.WebhookAddressPolicy.CheckSyntax(endpoint.Url) is { } error)
-            {
-                failures.Add($"VidStudio:Webhooks:Endpoints: '{endpoint.Url}': {error}");
-            }
-
-            if (endpoint.Secret.Length < Webhooks.WebhookSignature.MinSecretLength)
-            {
-                failures.Add($"VidStudio:Webhooks:Endpoints: the secret of '{endpoint.Url}' must have at least {Webhooks.WebhookSignature.MinSecretLength} characters.");
-            }
-        }
-
-        // A job has one delivery per endpoint URL (a unique index): a URL listed twice would make every job's deliveries fail.
-        foreach (var repeated in settings.Webhooks.Endpoints.GroupBy(e => e.Url, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            failures.Add($"VidStudio:Webhooks:Endpoints: '{repeated.Key}' is listed {repeated.Count()} times; list each endpoint once.");
         }
 
         if (settings.Role != NodeRole.All && settings.Database.Provider != DatabaseProvider.Postgres)

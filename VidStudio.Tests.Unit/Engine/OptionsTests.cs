@@ -1,3 +1,4 @@
+using System.Reflection;
 using VidStudio.Core.Options;
 
 namespace VidStudio.Tests.Engine;
@@ -104,5 +105,39 @@ public class OptionsTests
         var fields = ConversionParameters.All.Select(p => new KeyValuePair<string, string?>(p.Name, p.Format(options)));
 
         Assert.Equal(options, ConversionOptionsParser.ParseValid(fields, new ConversionOptions()));
+    }
+
+    [Fact]
+    public void The_parameter_table_reads_and_writes_every_settable_option()
+    {
+        // A property without a table entry would be silently missing from the API, the CLI, the Studio and the presets.
+        var defaults = new ConversionOptions();
+        foreach (var property in typeof(ConversionOptions).GetProperties().Where(p => p.SetMethod is not null))
+        {
+            var changed = new ConversionOptions();
+            property.SetValue(changed, OtherValue(property, property.GetValue(defaults)));
+
+            Assert.True(ConversionParameters.All.Any(p => p.Format(changed) != p.Format(defaults)), $"no entry of ConversionParameters.All formats ConversionOptions.{property.Name}");
+            var (parsed, errors) = ConversionOptionsParser.Parse(ConversionParameters.All.Select(p => new KeyValuePair<string, string?>(p.Name, p.Format(changed))), new ConversionOptions());
+            Assert.Empty(errors);
+            Assert.Equal(property.GetValue(changed), property.GetValue(parsed));
+        }
+    }
+
+    /// <summary>A value of the property's type that differs from <paramref name="current"/>; valid or not does not matter here.</summary>
+    private static object OtherValue(PropertyInfo property, object? current)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return current switch
+        {
+            bool value => !value,
+            int value => value + 1,
+            double value => value + 0.25,
+            string => "#123456",
+            Enum value => Enum.GetValues(type).Cast<object>().First(v => !v.Equals(value)),
+            null when type == typeof(int) => 12,
+            null when type == typeof(string) => "#123456",
+            _ => throw new NotSupportedException($"ConversionOptions.{property.Name} is a {property.PropertyType}: give this test a second value of it."),
+        };
     }
 }
