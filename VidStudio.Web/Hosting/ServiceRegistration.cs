@@ -146,6 +146,7 @@ public static class ServiceRegistration
         {
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
             openApi.AddOperationTransformer<MultipartFormTransformer>();
+            openApi.AddSchemaTransformer<ArtifactsSchemaTransformer>();
         });
         services.AddRateLimiter(limiter =>
         {
