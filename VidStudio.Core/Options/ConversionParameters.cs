@@ -1,5 +1,6 @@
 using System.Globalization;
 using F = VidStudio.Core.Options.ConversionOptions.FieldNames;
+using Mode = VidStudio.Core.Options.ColorMode;
 using O = VidStudio.Core.Options.ConversionOptions;
 
 namespace VidStudio.Core.Options;
@@ -38,7 +39,14 @@ public static class ConversionParameters
 
     public static ConversionParameter ColorMode { get; } = Choice<ColorMode>(F.ColorMode, "Colour mode",
         "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour; 'cell': the glyph and its background each take the colour of the pixels they cover.",
-        o => o.ColorMode, (o, v) => o with { ColorMode = v });
+        o => o.ColorMode, (o, v) => o with { ColorMode = v },
+        mode => mode switch
+        {
+            Mode.Fixed => "Fixed text colour",
+            Mode.Source => "Colours from the video",
+            Mode.Cell => "Two colours per cell (glyph and background)",
+            _ => ApiNames.Of(mode),
+        });
 
     public static ConversionParameter Stability { get; } = Number(F.Stability, "Stability",
         "Shape styles: 0 chooses each frame's characters afresh; higher keeps a cell's character until a clearly better one appears (less flicker). Cuts reset it.",
@@ -67,7 +75,7 @@ public static class ConversionParameters
     public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames, the GIF and the WebM with alpha get a transparent background instead of bg_color (the MP4 keeps bg_color).",
         o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
 
-    public static ConversionParameter Fps { get; } = Int(F.Fps, "Frame rate",
+    public static ConversionParameter Fps { get; } = OptionalInt(F.Fps, "Frame rate",
         "Output frame rate; frames are dropped or repeated so the duration equals the source's. Default: the source's rate.",
         o => o.Fps, (o, v) => o with { Fps = v }, O.MinFps, O.MaxFps, $"between {O.MinFps} and {O.MaxFps}");
 
@@ -92,7 +100,7 @@ public static class ConversionParameters
     public static ConversionParameter SaveGif { get; } = Bool(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
-    public static ConversionParameter GifWidth { get; } = Int(F.GifWidth, "GIF width",
+    public static ConversionParameter GifWidth { get; } = OptionalInt(F.GifWidth, "GIF width",
         $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {Output.GifEncoder.MaxDefaultWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
@@ -106,9 +114,15 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
+
+    /// <summary>
+    /// The outputs' switches, in the order the Studio shows them. Until the outputs have a registry of their own, this
+    /// list is where an output's <c>save_*</c> parameter is added besides <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<ConversionParameter> Outputs { get; } = [SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, SaveHtml, SaveWebmAlpha];
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -116,7 +130,11 @@ public static class ConversionParameters
     public static ConversionParameter? Find(string name) => ByName.GetValueOrDefault(name.Trim().Replace('-', '_'));
 
     private static ConversionParameter Int(string name, string label, string help, Func<O, int?> get, Func<O, int, O> set, int min, int max, string? range) =>
-        new(name, ParameterKind.Integer, label, help, o => get(o), (o, v) => set(o, (int)v!),
+        OptionalInt(name, label, help, get, (o, v) => set(o, v!.Value), min, max, range);
+
+    /// <summary>An integer that may be unset (null), which leaves the choice to the engine: fps takes the source's rate.</summary>
+    private static ConversionParameter OptionalInt(string name, string label, string help, Func<O, int?> get, Func<O, int?, O> set, int min, int max, string? range) =>
+        new(name, ParameterKind.Integer, label, help, o => get(o), (o, v) => set(o, (int?)v),
             text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? (v, null) : (null, $"{name} must be a whole number (got '{text}')."),
             v => ((int)v).ToString(CultureInfo.InvariantCulture),
             v => range is not null && ((int)v < min || (int)v > max) ? $"{name} must be {range} (got {v})." : null)
@@ -154,7 +172,7 @@ public static class ConversionParameters
         new(name, ParameterKind.Color, label, help, o => get(o), (o, v) => set(o, (string)v!), text => (text, null), v => (string)v,
             v => RgbColor.TryParse((string)v, out _) ? null : $"{name} must be a colour written #RRGGBB (got '{v}').");
 
-    private static ConversionParameter Choice<T>(string name, string label, string help, Func<O, T> get, Func<O, T, O> set) where T : struct, Enum
+    private static ConversionParameter Choice<T>(string name, string label, string help, Func<O, T> get, Func<O, T, O> set, Func<T, string>? describe = null) where T : struct, Enum
     {
         var names = ApiNames.All<T>();
         var list = names.Count == 2 ? $"'{names[0]}' or '{names[1]}'" : $"one of {string.Join(", ", names)}";
@@ -164,6 +182,7 @@ public static class ConversionParameters
             v => Enum.IsDefined((T)v) ? null : $"{name} must be {list}.")
         {
             Choices = names,
+            ChoiceLabels = describe is null ? names : Enum.GetValues<T>().Select(describe).ToArray(),
         };
     }
 }
