@@ -79,7 +79,7 @@ public static class ConversionParameters
         "Output frame rate; frames are dropped or repeated so the duration equals the source's. Default: the source's rate.",
         o => o.Fps, (o, v) => o with { Fps = v }, O.MinFps, O.MaxFps, $"between {O.MinFps} and {O.MaxFps}");
 
-    public static ConversionParameter Crf { get; } = Int(F.Crf, "Quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
+    public static ConversionParameter Crf { get; } = Int(F.Crf, "MP4 quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
         o => o.Crf, (o, v) => o with { Crf = v }, O.MinCrf, O.MaxCrf, $"between {O.MinCrf} (lossless) and {O.MaxCrf} (worst)");
 
     public static ConversionParameter SaveTxt { get; } = Bool(F.SaveTxt, "TXT", "Write text frames frame_XXXXXX.txt.",
