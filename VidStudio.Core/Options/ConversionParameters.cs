@@ -8,7 +8,7 @@ namespace VidStudio.Core.Options;
 /// <summary>
 /// The parameter table (SPEC §1 and the issues that extend it): the one place a parameter is named, typed, bounded and
 /// explained. Adding a parameter is a property on <see cref="ConversionOptions"/>, one entry here, and the code that
-/// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and Studio labels follow.
+/// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and the Studio's controls follow.
 /// </summary>
 public static class ConversionParameters
 {
