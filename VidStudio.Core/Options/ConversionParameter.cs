@@ -46,6 +46,9 @@ public sealed class ConversionParameter
 
     public IReadOnlyList<string>? Choices { get; init; }
 
+    /// <summary>What the Studio calls each of <see cref="Choices"/>, in the same order.</summary>
+    public IReadOnlyList<string>? ChoiceLabels { get; init; }
+
     /// <summary>Whether an empty value means "not given" (keep the default); false for charset, where it is a value.</summary>
     public bool EmptyMeansDefault { get; init; } = true;
 
@@ -53,6 +56,15 @@ public sealed class ConversionParameter
 
     /// <summary>The default's textual form, as the API and the CLI take it; null when unset by default (fps: the source's rate).</summary>
     public string? DefaultText => Format(Defaults);
+
+    /// <summary>The default value, typed as the property (null when unset by default).</summary>
+    public object? DefaultValue => _get(Defaults);
+
+    /// <summary>The value in <paramref name="options"/>, typed as the property (int, double, bool, string or the enum); what the Studio's controls show.</summary>
+    public object? ValueIn(ConversionOptions options) => _get(options);
+
+    /// <summary><paramref name="options"/> with this parameter set to <paramref name="value"/>, typed as the property; unchecked, as <see cref="Validate"/> checks it.</summary>
+    public ConversionOptions With(ConversionOptions options, object? value) => _set(options, value);
 
     /// <summary>The value's textual form in <paramref name="options"/>, as <see cref="Parse"/> reads it back.</summary>
     public string? Format(ConversionOptions options) => _get(options) is { } value ? _write(value) : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using F = VidStudio.Core.Options.ConversionOptions.FieldNames;
+using Mode = VidStudio.Core.Options.ColorMode;
 using O = VidStudio.Core.Options.ConversionOptions;
 
 namespace VidStudio.Core.Options;
@@ -7,7 +8,7 @@ namespace VidStudio.Core.Options;
 /// <summary>
 /// The parameter table (SPEC §1 and the issues that extend it): the one place a parameter is named, typed, bounded and
 /// explained. Adding a parameter is a property on <see cref="ConversionOptions"/>, one entry here, and the code that
-/// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and Studio labels follow.
+/// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and the Studio's controls follow.
 /// </summary>
 public static class ConversionParameters
 {
@@ -38,7 +39,14 @@ public static class ConversionParameters
 
     public static ConversionParameter ColorMode { get; } = Choice<ColorMode>(F.ColorMode, "Colour mode",
         "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour; 'cell': the glyph and its background each take the colour of the pixels they cover.",
-        o => o.ColorMode, (o, v) => o with { ColorMode = v });
+        o => o.ColorMode, (o, v) => o with { ColorMode = v },
+        mode => mode switch
+        {
+            Mode.Fixed => "Fixed text colour",
+            Mode.Source => "Colours from the video",
+            Mode.Cell => "Two colours per cell (glyph and background)",
+            _ => ApiNames.Of(mode),
+        });
 
     public static ConversionParameter Stability { get; } = Number(F.Stability, "Stability",
         "Shape styles: 0 chooses each frame's characters afresh; higher keeps a cell's character until a clearly better one appears (less flicker). Cuts reset it.",
@@ -67,11 +75,11 @@ public static class ConversionParameters
     public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames, the GIF and the WebM with alpha get a transparent background instead of bg_color (the MP4 keeps bg_color).",
         o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
 
-    public static ConversionParameter Fps { get; } = Int(F.Fps, "Frame rate",
+    public static ConversionParameter Fps { get; } = OptionalInt(F.Fps, "Frame rate",
         "Output frame rate; frames are dropped or repeated so the duration equals the source's. Default: the source's rate.",
         o => o.Fps, (o, v) => o with { Fps = v }, O.MinFps, O.MaxFps, $"between {O.MinFps} and {O.MaxFps}");
 
-    public static ConversionParameter Crf { get; } = Int(F.Crf, "Quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
+    public static ConversionParameter Crf { get; } = Int(F.Crf, "MP4 quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
         o => o.Crf, (o, v) => o with { Crf = v }, O.MinCrf, O.MaxCrf, $"between {O.MinCrf} (lossless) and {O.MaxCrf} (worst)");
 
     public static ConversionParameter SaveTxt { get; } = Bool(F.SaveTxt, "TXT", "Write text frames frame_XXXXXX.txt.",
@@ -92,7 +100,7 @@ public static class ConversionParameters
     public static ConversionParameter SaveGif { get; } = Bool(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
-    public static ConversionParameter GifWidth { get; } = Int(F.GifWidth, "GIF width",
+    public static ConversionParameter GifWidth { get; } = OptionalInt(F.GifWidth, "GIF width",
         $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
@@ -106,7 +114,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Brightness, Contrast, Gamma, AutoLevels, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 
@@ -119,7 +127,11 @@ public static class ConversionParameters
     public static ConversionParameter? Find(string name) => ByName.GetValueOrDefault(name.Trim().Replace('-', '_'));
 
     private static ConversionParameter Int(string name, string label, string help, Func<O, int?> get, Func<O, int, O> set, int min, int max, string? range) =>
-        new(name, ParameterKind.Integer, label, help, o => get(o), (o, v) => set(o, (int)v!),
+        OptionalInt(name, label, help, get, (o, v) => set(o, v!.Value), min, max, range);
+
+    /// <summary>An integer that may be unset (null), which leaves the choice to the engine: fps takes the source's rate.</summary>
+    private static ConversionParameter OptionalInt(string name, string label, string help, Func<O, int?> get, Func<O, int?, O> set, int min, int max, string? range) =>
+        new(name, ParameterKind.Integer, label, help, o => get(o), (o, v) => set(o, (int?)v),
             text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? (v, null) : (null, $"{name} must be a whole number (got '{text}')."),
             v => ((int)v).ToString(CultureInfo.InvariantCulture),
             v => range is not null && ((int)v < min || (int)v > max) ? $"{name} must be {range} (got {v})." : null)
@@ -157,7 +169,7 @@ public static class ConversionParameters
         new(name, ParameterKind.Color, label, help, o => get(o), (o, v) => set(o, (string)v!), text => (text, null), v => (string)v,
             v => RgbColor.TryParse((string)v, out _) ? null : $"{name} must be a colour written #RRGGBB (got '{v}').");
 
-    private static ConversionParameter Choice<T>(string name, string label, string help, Func<O, T> get, Func<O, T, O> set) where T : struct, Enum
+    private static ConversionParameter Choice<T>(string name, string label, string help, Func<O, T> get, Func<O, T, O> set, Func<T, string>? describe = null) where T : struct, Enum
     {
         var names = ApiNames.All<T>();
         var list = names.Count == 2 ? $"'{names[0]}' or '{names[1]}'" : $"one of {string.Join(", ", names)}";
@@ -167,6 +179,7 @@ public static class ConversionParameters
             v => Enum.IsDefined((T)v) ? null : $"{name} must be {list}.")
         {
             Choices = names,
+            ChoiceLabels = describe is null ? names : Enum.GetValues<T>().Select(describe).ToArray(),
         };
     }
 }

@@ -105,6 +105,32 @@ public sealed class ParameterPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Every_parameter_of_the_table_has_a_control_carrying_its_help()
+    {
+        // Two looks between them show every conditional field: the custom ramp and cell colours, then a shape style's stability.
+        var shown = new[]
+            {
+                new ConversionOptions { Style = AsciiStyle.Custom, ColorMode = ColorMode.Cell, RandomColors = true, SaveGif = true, Fps = 30 },
+                new ConversionOptions { Style = AsciiStyle.Shape },
+            }
+            .SelectMany(options => Render(options).FindAll("[title]").Select(e => e.GetAttribute("title")))
+            .ToHashSet();
+
+        Assert.All(ConversionParameters.All, parameter => Assert.Contains(parameter.Help, shown));
+    }
+
+    [Fact]
+    public void Asking_for_the_webm_with_alpha_turns_the_transparent_background_on()
+    {
+        var panel = Render(new ConversionOptions());
+
+        panel.Find(".save-webm-alpha-switch input").Change(true);
+
+        Assert.True(_changed!.SaveWebmAlpha);
+        Assert.True(_changed.TransparentBg);
+    }
+
+    [Fact]
     public void Turning_every_output_off_says_so()
     {
         var panel = Render(new ConversionOptions { SavePng = false, SaveMp4 = false, SaveTxt = false });
