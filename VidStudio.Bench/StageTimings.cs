@@ -1,7 +1,6 @@
 using VidStudio.Core.Frames;
 using System.Buffers;
 using System.Diagnostics;
-using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Core.Pipeline;
 using VidStudio.Core.Rendering;
 
 namespace VidStudio.Bench;

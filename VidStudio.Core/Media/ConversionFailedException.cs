@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace VidStudio.Core.Media;
 
 /// <summary>ffmpeg failed while converting a file that had probed as valid.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace VidStudio.Core.Media;
 
 /// <summary>The configured ffmpeg or ffprobe executable could not be started.</summary>

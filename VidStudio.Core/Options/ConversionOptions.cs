@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace VidStudio.Core.Options;
 
 /// <summary>
-/// Every parameter of one conversion (SPEC §1). The API binds it, the job table stores it and the
+/// Every parameter of one conversion. The API binds it, the job table stores it and the
 /// engine receives it, so <see cref="Validate"/> is the one place where ranges are enforced.
 /// Property names map to the API's snake_case form fields through <see cref="FieldNames"/>.
 /// </summary>

@@ -6,7 +6,7 @@ using O = VidStudio.Core.Options.ConversionOptions;
 namespace VidStudio.Core.Options;
 
 /// <summary>
-/// The parameter table (SPEC §1 and the issues that extend it): the one place a parameter is named, typed, bounded and
+/// The parameter table: the one place a parameter is named, typed, bounded and
 /// explained. Adding a parameter is a property on <see cref="ConversionOptions"/>, one entry here, and the code that
 /// uses it; the parser, validation, OpenAPI document, CLI usage, settings checks and the Studio's controls follow.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace VidStudio.Core.Output;
 
-/// <summary>File names of a job's artifacts (SPEC §1): six-digit frame numbers from 000000.</summary>
+/// <summary>File names of a job's artifacts: six-digit frame numbers from 000000.</summary>
 public static class ArtifactNames
 {
     public const string Video = "video.mp4";

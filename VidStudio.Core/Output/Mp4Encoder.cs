@@ -1,8 +1,6 @@
 using VidStudio.Core.Frames;
-using System.Globalization;
 using System.Text;
 using VidStudio.Core.Media;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Output;
 

@@ -1,6 +1,5 @@
 using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Pipeline;
 

@@ -1,7 +1,6 @@
 using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Core.Rendering;
 
 namespace VidStudio.Core.Pipeline;
 

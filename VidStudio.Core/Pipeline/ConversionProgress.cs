@@ -1,5 +1,3 @@
-using VidStudio.Core.Output;
-
 namespace VidStudio.Core.Pipeline;
 
 /// <summary>Progress of a running conversion; <see cref="EtaSeconds"/> is null until there is a rate to go by.</summary>

@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using VidStudio.Core.Media;
-using VidStudio.Core.Options;
-using VidStudio.Core.Rendering;
-
 namespace VidStudio.Core.Pipeline;
 
 /// <summary>One streamed frame: its number, its time in seconds and its text.</summary>

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output;
 using VidStudio.Core.Pipeline;
 using VidStudio.Core.Quality;
 using VidStudio.Core.Rendering;

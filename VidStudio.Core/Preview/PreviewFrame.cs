@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using VidStudio.Core.Mapping;
-using VidStudio.Core.Media;
-using VidStudio.Core.Options;
-using VidStudio.Core.Output;
-using VidStudio.Core.Pipeline;
-using VidStudio.Core.Rendering;
-
 namespace VidStudio.Core.Preview;
 
 /// <summary>One previewed frame: the PNG the job would write, its text, and how long the render took.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using SkiaSharp;
 using VidStudio.Core.Options;
 using VidStudio.Core.Output;

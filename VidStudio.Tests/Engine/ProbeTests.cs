@@ -1,4 +1,3 @@
-using VidStudio.Core.Media;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Engine;

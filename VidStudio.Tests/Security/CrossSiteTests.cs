@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text.Json;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Security;

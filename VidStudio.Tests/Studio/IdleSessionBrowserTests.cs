@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using VidStudio.Tests.Security;
-using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Studio;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using VidStudio.Web.Auth;
-using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Api;
 

@@ -1,12 +1,3 @@
-using VidStudio.Core.Options;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using VidStudio.Core.Output;
-using VidStudio.Web.Data;
-using VidStudio.Web.Jobs;
-
 namespace VidStudio.Web.Api;
-
-// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
 
 public sealed record FfmpegHealth(bool Available, string? Version);

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Api;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using VidStudio.Core.Media;
 using VidStudio.Web.Jobs;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Options;

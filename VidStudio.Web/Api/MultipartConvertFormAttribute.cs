@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
-using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Api;
 

@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using VidStudio.Core.Options;
-using VidStudio.Web.Auth;
-using VidStudio.Web.Jobs;
-using VidStudio.Web.Presets;
 
 namespace VidStudio.Web.Api;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using VidStudio.Core.Options;
-using VidStudio.Web.Auth;
 using VidStudio.Web.Data;
 using VidStudio.Web.Presets;
 

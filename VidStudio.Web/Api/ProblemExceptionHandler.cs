@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
-using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
 
 namespace VidStudio.Web.Api;

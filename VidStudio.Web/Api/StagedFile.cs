@@ -1,9 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
-using VidStudio.Web.Jobs;
-
 namespace VidStudio.Web.Api;
 
 /// <summary>A file received into the staging folder; <see cref="OriginalName"/> is for display only.</summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
-using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Events;

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using VidStudio.Web.Configuration;
-
 namespace VidStudio.Web.Auth;
 
 /// <summary>Once the server listens (so its addresses are known), creates the first admin if authentication can be required.</summary>

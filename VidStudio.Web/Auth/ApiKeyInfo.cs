@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VidStudio.Web.Configuration;
-using VidStudio.Web.Data;
-
 namespace VidStudio.Web.Auth;
 
 /// <summary>A key as lists show it: never the key itself.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Auth;

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-using VidStudio.Core.Options;
-
 namespace VidStudio.Web.Configuration;
 
 public enum AuthMode

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace VidStudio.Web.Configuration;
 
 public static class Startup

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-using VidStudio.Core.Options;
 
 namespace VidStudio.Web.Configuration;
 

@@ -3,8 +3,6 @@ using System.Text.Json;
 
 namespace VidStudio.Web.Contracts;
 
-// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
-
 /// <summary>JSON settings shared by controllers, the WebSocket and the tests' expectations.</summary>
 public static class ApiJson
 {

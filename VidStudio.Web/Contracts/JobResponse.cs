@@ -5,8 +5,6 @@ using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Contracts;
 
-// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
-
 /// <summary>A job as the API reports it; <c>result</c> once completed, <c>error</c> once failed.</summary>
 public sealed record JobResponse(
     string JobId,

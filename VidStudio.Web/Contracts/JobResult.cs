@@ -3,8 +3,6 @@ using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Contracts;
 
-// Response shapes of API v1 (SPEC §2). Serialized in snake_case: JobId → "job_id".
-
 /// <summary>What a completed job produced, as download paths (the shape the original API documented).</summary>
 public sealed record JobResult(string? Mp4Path, int FramesCount, double DurationSeconds, JobArtifacts Artifacts)
 {

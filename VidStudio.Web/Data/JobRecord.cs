@@ -1,5 +1,3 @@
-using VidStudio.Core.Output;
-
 namespace VidStudio.Web.Data;
 
 /// <summary>One conversion: what was asked, where it stands, what it produced.</summary>

@@ -1,5 +1,3 @@
-using VidStudio.Core.Output;
-
 namespace VidStudio.Web.Data;
 
 public enum JobStatus

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using VidStudio.Core.Media;
 using VidStudio.Core.Pipeline;
@@ -9,7 +8,6 @@ using VidStudio.Core.Rendering;
 using VidStudio.Web.Api;
 using VidStudio.Web.Api.WebSockets;
 using VidStudio.Web.Configuration;
-using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Maintenance;
 using VidStudio.Web.Presets;

@@ -3,8 +3,6 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VidStudio.Core;
-using VidStudio.Core.Media;
-using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;

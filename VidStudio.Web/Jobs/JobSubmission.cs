@@ -6,7 +6,6 @@ using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Auth;
-using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using VidStudio.Core.Options;
-using VidStudio.Web.Auth;
-using VidStudio.Web.Data;
 
 namespace VidStudio.Web.Presets;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using VidStudio.Core.Media;
-using VidStudio.Core.Preview;
-using VidStudio.Web.Configuration;
-using VidStudio.Web.Jobs;
 
 namespace VidStudio.Web.Studio;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Media;
 using VidStudio.Core.Preview;

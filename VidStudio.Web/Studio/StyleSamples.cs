@@ -1,7 +1,5 @@
 using VidStudio.Core.Frames;
-using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
-using VidStudio.Core.Output;
 using VidStudio.Core.Pipeline;
 using VidStudio.Core.Rendering;
 
