@@ -151,7 +151,10 @@ public sealed class FolderDependencyTests
 
                     break;
                 case OperandType.InlineSwitch:
-                    il.Offset += 4 * il.ReadInt32();
+                    // The count is read first: `il.Offset += 4 * il.ReadInt32()` takes the offset before the read moves it, lands
+                    // 4 bytes short inside the jump table, and reads the rest of the method out of step.
+                    var targets = il.ReadInt32();
+                    il.Offset += 4 * targets;
                     break;
                 case var other:
                     il.Offset += OperandSize(other);

@@ -54,7 +54,7 @@ builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(P
 var app = builder.Build();
 if (dataFolderWarning is not null)
 {
-    app.Logger.LogWarning("{Warning}", dataFolderWarning);
+    DataFolderNotPrivate(app.Logger, dataFolderWarning);
 }
 
 // Before anything resolves Hangfire's storage (the dashboard, the job client): on PostgreSQL the first node's
@@ -63,5 +63,9 @@ await app.Services.GetRequiredService<VidStudio.Web.Data.DatabaseMigrator>().Mig
 app.UseVidStudio(settings).Run();
 return 0;
 
-/// <summary>Makes Program visible to the test host.</summary>
-public partial class Program;
+/// <summary>Makes Program visible to the test host; it also holds the logging methods of the statements above.</summary>
+public partial class Program
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void DataFolderNotPrivate(Microsoft.Extensions.Logging.ILogger logger, string warning);
+}

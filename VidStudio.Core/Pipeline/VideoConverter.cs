@@ -49,17 +49,20 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
             var context = new SinkContext(tools, request.InputPath, plan.Media.HasAudio, request.Options, request.OutputDirectory, plan.Geometry, plan.Timing.Rate,
                 renderer, _settings.PngWorkers, stages.Encoder);
-            await using var sinks = await FrameSinks.StartAsync(request.Options, context, token).ConfigureAwait(false);
-            var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
-            await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
+            var sinks = await FrameSinks.StartAsync(request.Options, context, token).ConfigureAwait(false);
+            await using (sinks.ConfigureAwait(false))
+            {
+                var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
+                await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
 
-            var options = request.Options;
-            _settings.Limits.CheckOutputBytes(sinks.BytesWritten, frames);
-            progress?.Report(Progress(frames, frames, clock.Elapsed));
-            var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
-            return new ConversionResult(
-                frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
-                plan.Media.HasAudio && OutputFormats.CarriesAudio(options), ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+                var options = request.Options;
+                _settings.Limits.CheckOutputBytes(sinks.BytesWritten, frames);
+                progress?.Report(Progress(frames, frames, clock.Elapsed));
+                var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
+                return new ConversionResult(
+                    frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
+                    plan.Media.HasAudio && OutputFormats.CarriesAudio(options), ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+            }
         }
         catch
         {

@@ -10,14 +10,14 @@ namespace VidStudio.Web.Api;
 /// Every exception that reaches the pipeline becomes problem details with a status that says what was wrong.
 /// Nothing of an exception but its user-facing message ever reaches the client; unexpected ones say only that.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-request (an aborted upload): nobody is left to answer, and it is not a server error.
-            logger.LogInformation("Client aborted {Method} {Path}", context.Request.Method, context.Request.Path);
+            ClientAborted(context.Request.Method, context.Request.Path);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return true;
         }
@@ -25,7 +25,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var problem = ToProblem(exception);
         if (problem.Status >= 500 && problem.Status != StatusCodes.Status507InsufficientStorage)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            UnhandledError(exception, context.Request.Method, context.Request.Path);
         }
 
         TimeSpan? retryAfter = exception is ApiProblemException api ? api.RetryAfter
@@ -91,4 +91,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         return problem;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client aborted {Method} {Path}")]
+    private partial void ClientAborted(string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private partial void UnhandledError(Exception exception, string method, PathString path);
 }

@@ -7,7 +7,7 @@ using VidStudio.Web.Data;
 namespace VidStudio.Web.Auth;
 
 /// <summary>Users and their API keys: creation, lists, revocation, and checking a presented key.</summary>
-public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases, IOptions<VidStudioSettings> settings, TimeProvider clock, ILogger<UserService> logger)
+public sealed partial class UserService(IDbContextFactory<VidStudioDbContext> databases, IOptions<VidStudioSettings> settings, TimeProvider clock, ILogger<UserService> logger)
 {
     public const int MaxNameLength = UserRecord.MaxNameLength;
 
@@ -125,7 +125,7 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
             return (null, null, $"There is already a user named '{name}'.");
         }
 
-        logger.LogInformation("User {User} ({Role}) created", user.Name, user.Role);
+        UserCreated(user.Name, user.Role);
         return (new UserInfo(user.Id, user.Name, user.Role, user.CreatedAt, 1), key, null);
     }
 
@@ -198,9 +198,7 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
 
             // Only the key's prefix goes to the log: log files and collected container logs are read by more people than
             // the key file, which only this user can read.
-            logger.LogWarning(
-                "Authentication is on and no admin existed: created user 'admin' with a one-time API key starting {KeyPrefix}, written to {KeyFile} (readable by this user only; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.",
-                ApiKeyText.Prefix(key), keyFile);
+            FirstAdminCreated(ApiKeyText.Prefix(key), keyFile);
             return admin;
         }
         finally
@@ -241,4 +239,10 @@ public sealed class UserService(IDbContextFactory<VidStudioDbContext> databases,
         string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)
             ? $"{what} needs 1 to {MaxNameLength} printable characters."
             : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {User} ({Role}) created")]
+    private partial void UserCreated(string user, UserRole role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication is on and no admin existed: created user 'admin' with a one-time API key starting {KeyPrefix}, written to {KeyFile} (readable by this user only; store it and delete the file). Sign in to the Studio with it, or send it as X-API-Key.")]
+    private partial void FirstAdminCreated(string keyPrefix, string keyFile);
 }

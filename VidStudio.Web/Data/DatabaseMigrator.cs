@@ -7,7 +7,7 @@ namespace VidStudio.Web.Data;
 /// Brings the job table's schema up to date at start-up. On PostgreSQL several nodes may start at the same moment: each
 /// takes one advisory lock first, so one migrates while the others wait and then find nothing left to do.
 /// </summary>
-public sealed class DatabaseMigrator(IDbContextFactory<VidStudioDbContext> databases, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(IDbContextFactory<VidStudioDbContext> databases, ILogger<DatabaseMigrator> logger)
 {
     // Any constant both nodes agree on; advisory locks are per database.
     private const long MigrationLock = 0x5669645374756469;
@@ -32,7 +32,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<VidStudioDbContext> datab
         {
             // Creates the database too when it does not exist yet (the role needs CREATEDB for that).
             await db.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("PostgreSQL database {Database}: schema at {Migration}", database, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault());
+            SchemaMigrated(database, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault());
         }
         finally
         {
@@ -45,4 +45,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<VidStudioDbContext> datab
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL database {Database}: schema at {Migration}")]
+    private partial void SchemaMigrated(string? database, string? migration);
 }

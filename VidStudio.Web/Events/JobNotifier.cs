@@ -5,7 +5,7 @@ namespace VidStudio.Web.Events;
 /// without polling the database. Handlers must be quick; they run on the notifying thread, which is a job's own: a
 /// listener that fails (a page or stream going away mid-call) must not fail the job, so each is called on its own.
 /// </summary>
-public sealed class JobNotifier(ILogger<JobNotifier> logger)
+public sealed partial class JobNotifier(ILogger<JobNotifier> logger)
 {
     public event Action<string>? JobChanged;
 
@@ -24,8 +24,11 @@ public sealed class JobNotifier(ILogger<JobNotifier> logger)
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "A listener to job {JobId} failed", publicId);
+                ListenerFailed(e, publicId);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A listener to job {JobId} failed")]
+    private partial void ListenerFailed(Exception exception, string jobId);
 }

@@ -16,7 +16,7 @@ namespace VidStudio.Web.Jobs;
 /// (<see cref="JobRecord.RunId"/>, given as the Hangfire job parameter <see cref="RunIdParameter"/>) and never twice at
 /// once in this process, so copies that Hangfire re-fetches after a crash do nothing. A run always starts from an empty output folder.
 /// </summary>
-public sealed class ConversionJob(
+public sealed partial class ConversionJob(
     IDbContextFactory<VidStudioDbContext> databases,
     VideoConverter converter,
     JobFiles files,
@@ -45,7 +45,7 @@ public sealed class ConversionJob(
         var hangfireId = context?.BackgroundJob.Id;
         if (job is null || job.IsFinished || (context is not null && job.RunId != context.GetJobParameter<string>(RunIdParameter)))
         {
-            logger.LogInformation("Hangfire job {HangfireId} for {JobId} has nothing to do (job finished, deleted or owned by another run)", hangfireId, publicId);
+            HangfireJobHadNothingToDo(hangfireId, publicId);
             return;
         }
 
@@ -60,7 +60,7 @@ public sealed class ConversionJob(
 
         if (!running.TryStart(publicId, out var userCancel))
         {
-            logger.LogWarning("Job {JobId} is already running in this process; Hangfire job {HangfireId} skipped", publicId, hangfireId);
+            DuplicateRunSkipped(publicId, hangfireId);
             return;
         }
 
@@ -113,7 +113,7 @@ public sealed class ConversionJob(
             await progress.StopAsync();
             if (await CompleteAsync(job, result, startedAt))
             {
-                logger.LogInformation("Job {JobId} completed: {Frames} frames in {Seconds:0.0} s", job.PublicId, result.FramesCount, result.ProcessingSeconds);
+                JobCompleted(job.PublicId, result.FramesCount, result.ProcessingSeconds);
             }
         }
         catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
@@ -136,7 +136,7 @@ public sealed class ConversionJob(
             // The server is stopping: the job stays "processing" and is run again from the start after the restart. An
             // orderly stop is not a crash, so this run does not count towards MaxAttempts.
             await TryUpdateAsync(job.PublicId, JobStates.Running, s => s.SetProperty(j => j.Attempts, j => j.Attempts - 1));
-            logger.LogWarning("Job {JobId} interrupted by shutdown; it will restart", job.PublicId);
+            InterruptedByShutdown(job.PublicId);
             throw;
         }
         catch (OperationCanceledException) when (progressFailed.IsCancellationRequested)
@@ -163,12 +163,12 @@ public sealed class ConversionJob(
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
-            logger.LogError(e, "Job {JobId}: its result could not be recorded", job.PublicId);
+            ResultNotRecorded(e, job.PublicId);
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The conversion finished but its result could not be recorded (database error); its files were removed.", startedAt);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Job {JobId} failed unexpectedly", job.PublicId);
+            FailedUnexpectedly(e, job.PublicId);
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The conversion failed unexpectedly ({e.GetType().Name}: {e.Message}).", startedAt);
         }
     }
@@ -221,7 +221,7 @@ public sealed class ConversionJob(
         JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
         JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
         notifier.Changed(publicId);
-        logger.LogInformation("Job {JobId}: run stopped, {Reason}", publicId, reason);
+        RunStopped(publicId, reason);
     }
 
     private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
@@ -256,19 +256,17 @@ public sealed class ConversionJob(
             }
             catch (Exception e) when (attempt < FinalStatusAttempts && e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
-                logger.LogWarning(e, "Job {JobId}: recording its final status failed (attempt {Attempt}); retrying", publicId, attempt);
+                FinalStatusWriteFailed(e, publicId, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
             }
         }
 
-        logger.LogInformation("Job {JobId} {Status}: {Error}", publicId, status, error ?? message);
+        JobFinished(publicId, status, error ?? message);
         await webhooks.JobFinishedAsync(publicId);
     }
 
     private const int FinalStatusAttempts = 6;
 
-    private void LogProgressWriteFailure(Exception e, string publicId) =>
-        logger.LogError(e, "Job {JobId}: progress could not be written; stopping the job", publicId);
     private const int DiskFullErrno = 28, QuotaExceededErrno = 122;
 
     /// <summary>Updates the job only while it is in one of <paramref name="from"/>; false when it is not (another node cancelled or deleted it).</summary>
@@ -283,6 +281,36 @@ public sealed class ConversionJob(
         notifier.Changed(publicId);
         return updated;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hangfire job {HangfireId} for {JobId} has nothing to do (job finished, deleted or owned by another run)")]
+    private partial void HangfireJobHadNothingToDo(string? hangfireId, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is already running in this process; Hangfire job {HangfireId} skipped")]
+    private partial void DuplicateRunSkipped(string jobId, string? hangfireId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed: {Frames} frames in {Seconds:0.0} s")]
+    private partial void JobCompleted(string jobId, int frames, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} interrupted by shutdown; it will restart")]
+    private partial void InterruptedByShutdown(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: its result could not be recorded")]
+    private partial void ResultNotRecorded(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly")]
+    private partial void FailedUnexpectedly(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: run stopped, {Reason}")]
+    private partial void RunStopped(string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: recording its final status failed (attempt {Attempt}); retrying")]
+    private partial void FinalStatusWriteFailed(Exception exception, string jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} {Status}: {Error}")]
+    private partial void JobFinished(string jobId, JobStatus status, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: progress could not be written; stopping the job")]
+    private partial void ProgressWriteFailed(Exception exception, string jobId);
 
     /// <summary>
     /// Keeps the latest progress from the engine and writes it at most every <c>interval</c>, off the engine's thread,
@@ -331,7 +359,7 @@ public sealed class ConversionJob(
                     }
                     catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
                     {
-                        _owner.LogProgressWriteFailure(e, _publicId);
+                        _owner.ProgressWriteFailed(e, _publicId);
                         await failed.CancelAsync();
                         return;
                     }

@@ -12,7 +12,7 @@ namespace VidStudio.Web.Jobs;
 /// workers write progress and raises <see cref="JobNotifier.Changed"/> for each one that moved, appeared, finished or
 /// disappeared, so the Studio's pages and the SSE streams of this node follow them live.
 /// </summary>
-public sealed class JobChangeWatcher(
+public sealed partial class JobChangeWatcher(
     IDbContextFactory<VidStudioDbContext> databases,
     JobNotifier notifier,
     IOptions<VidStudioSettings> settings,
@@ -33,7 +33,7 @@ public sealed class JobChangeWatcher(
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // The database is briefly unreachable: the next tick tries again; pages keep their last state meanwhile.
-                logger.LogWarning(e, "Watching jobs on the shared database failed; retrying");
+                WatchFailed(e);
             }
         }
     }
@@ -63,4 +63,7 @@ public sealed class JobChangeWatcher(
         // A finished job has been reported once; from now on only unfinished ones are watched.
         return current.Where(j => !j.Value.Status.IsFinished()).ToDictionary();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching jobs on the shared database failed; retrying")]
+    private partial void WatchFailed(Exception exception);
 }

@@ -10,7 +10,7 @@ using VidStudio.Web.Events;
 namespace VidStudio.Web.Jobs;
 
 /// <summary>The end of a job's life from outside it: a cancel, a delete, and the clean-up of expired jobs.</summary>
-public sealed class JobLifecycle(
+public sealed partial class JobLifecycle(
     IDbContextFactory<VidStudioDbContext> databases,
     JobQueries queries,
     IBackgroundJobClientV2 hangfire,
@@ -96,7 +96,7 @@ public sealed class JobLifecycle(
 
         if (expired.Count > 0)
         {
-            logger.LogInformation("Cleanup deleted {Count} jobs finished before {Cutoff:u}", expired.Count, cutoff);
+            ExpiredJobsDeleted(expired.Count, cutoff);
         }
 
         return expired.Count;
@@ -126,4 +126,7 @@ public sealed class JobLifecycle(
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Count} jobs finished before {Cutoff:u}")]
+    private partial void ExpiredJobsDeleted(int count, DateTimeOffset cutoff);
 }

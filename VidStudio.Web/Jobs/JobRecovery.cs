@@ -12,7 +12,7 @@ namespace VidStudio.Web.Jobs;
 /// ownership check in <see cref="ConversionJob"/> makes the old copy a no-op if it ever comes back. On PostgreSQL,
 /// where other nodes keep working while this one starts, Hangfire's leases do that job instead.
 /// </summary>
-public sealed class JobRecovery(
+public sealed partial class JobRecovery(
     IDbContextFactory<VidStudioDbContext> databases,
     JobFiles files,
     JobSubmission submission,
@@ -54,9 +54,12 @@ public sealed class JobRecovery(
 
         if (unfinished.Count > 0)
         {
-            logger.LogWarning("Re-queued {Count} unfinished jobs after restart: {Jobs}", unfinished.Count, string.Join(", ", unfinished));
+            UnfinishedJobsRequeued(unfinished.Count, string.Join(", ", unfinished));
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-queued {Count} unfinished jobs after restart: {Jobs}")]
+    private partial void UnfinishedJobsRequeued(int count, string jobs);
 }

@@ -17,7 +17,7 @@ namespace VidStudio.Web.Jobs;
 /// The one way jobs are created and queued; the API and the Studio both submit through it, and recovery queues
 /// unfinished jobs again through it.
 /// </summary>
-public sealed class JobSubmission(
+public sealed partial class JobSubmission(
     IDbContextFactory<VidStudioDbContext> databases,
     IBackgroundJobClientV2 hangfire,
     JobFiles files,
@@ -90,7 +90,7 @@ public sealed class JobSubmission(
         foreach (var job in jobs)
         {
             await EnqueueAsync(job.PublicId, CancellationToken.None);
-            logger.LogInformation("Job {JobId} queued for {FileName} ({Bytes} bytes)", job.PublicId, job.OriginalFileName, job.InputSizeBytes);
+            JobQueued(job.PublicId, job.OriginalFileName, job.InputSizeBytes);
             notifier.Changed(job.PublicId);
         }
 
@@ -122,4 +122,7 @@ public sealed class JobSubmission(
     }
 
     private static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} queued for {FileName} ({Bytes} bytes)")]
+    private partial void JobQueued(string jobId, string fileName, long bytes);
 }

@@ -4,18 +4,24 @@ namespace VidStudio.Web.Studio;
 /// Generates the Studio's sample clip and probes it in the background at start-up, so the first visitor sees a preview
 /// at once. A failure (no ffmpeg) only means the Studio shows the reason when the sample is asked for.
 /// </summary>
-public sealed class SampleClipWarmup(StudioSources sources, ILogger<SampleClipWarmup> logger) : BackgroundService
+public sealed partial class SampleClipWarmup(StudioSources sources, ILogger<SampleClipWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             var sample = await sources.GetSampleAsync(stoppingToken);
-            logger.LogInformation("Studio sample clip ready: {Path}", sample.Path);
+            SampleClipReady(sample.Path);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("The Studio sample clip could not be prepared: {Reason}", e.Message);
+            SampleClipFailed(e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Studio sample clip ready: {Path}")]
+    private partial void SampleClipReady(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Studio sample clip could not be prepared: {Reason}")]
+    private partial void SampleClipFailed(string reason);
 }

@@ -15,7 +15,7 @@ namespace VidStudio.Web.Webhooks;
 /// Runs once per job: (job, endpoint) is unique, so a second call, from this node or another, adds nothing. The
 /// <see cref="SweepAsync">sweep</see> picks up what a crash left between those steps.
 /// </summary>
-public sealed class WebhookDispatcher(
+public sealed partial class WebhookDispatcher(
     IDbContextFactory<VidStudioDbContext> databases,
     IBackgroundJobClient hangfire,
     JobNotifier notifier,
@@ -43,7 +43,7 @@ public sealed class WebhookDispatcher(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Job {JobId}: its webhooks could not be queued", publicId);
+            WebhooksNotQueued(e, publicId);
         }
     }
 
@@ -162,9 +162,15 @@ public sealed class WebhookDispatcher(
 
         if (undelivered.Count + requeued > 0)
         {
-            logger.LogWarning("Webhook sweep: dispatched {Jobs} finished job(s) without deliveries, re-queued {Deliveries} overdue attempt(s)", undelivered.Count, requeued);
+            SweepCaughtUp(undelivered.Count, requeued);
         }
 
         return undelivered.Count + requeued;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: its webhooks could not be queued")]
+    private partial void WebhooksNotQueued(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook sweep: dispatched {Jobs} finished job(s) without deliveries, re-queued {Deliveries} overdue attempt(s)")]
+    private partial void SweepCaughtUp(int jobs, int deliveries);
 }

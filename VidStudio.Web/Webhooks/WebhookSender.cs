@@ -15,7 +15,7 @@ namespace VidStudio.Web.Webhooks;
 /// exponentially growing delay (<see cref="WebhookSettings.RetryDelay"/> doubled per attempt), until
 /// <see cref="WebhookSettings.MaxAttempts"/>. Scheduled attempts are stored by Hangfire, so they survive a restart.
 /// </summary>
-public sealed class WebhookSender(
+public sealed partial class WebhookSender(
     IDbContextFactory<VidStudioDbContext> databases,
     WebhookClients clients,
     IBackgroundJobClient hangfire,
@@ -53,7 +53,7 @@ public sealed class WebhookSender(
             }
             catch (DbUpdateException)
             {
-                logger.LogInformation("Webhook delivery {DeliveryId}: attempt {Attempt} is made by another worker", deliveryId, attempt);
+                AttemptClaimedElsewhere(deliveryId, attempt);
                 return;
             }
         }
@@ -79,11 +79,11 @@ public sealed class WebhookSender(
         {
             var delay = NextDelay(webhooks, attempt);
             hangfire.Schedule<WebhookSender>(Queue, s => s.SendAsync(deliveryId, attempt + 1, CancellationToken.None), delay);
-            logger.LogWarning("Webhook delivery {DeliveryId} to {Host} failed (attempt {Attempt}: {Error}); next attempt in {Delay}", deliveryId, HostOf(delivery.Url), attempt, error, delay);
+            WebhookAttemptFailed(deliveryId, HostOf(delivery.Url), attempt, error, delay);
         }
         else
         {
-            logger.LogInformation("Webhook delivery {DeliveryId} to {Host}: {State} after {Attempt} attempt(s)", deliveryId, HostOf(delivery.Url), state, attempt);
+            DeliverySettled(deliveryId, HostOf(delivery.Url), state, attempt);
         }
 
         // The job page lists the attempts.
@@ -131,4 +131,13 @@ public sealed class WebhookSender(
             return (null, e.InnerException is { } inner && e.Message.StartsWith("An error occurred", StringComparison.Ordinal) ? inner.Message : e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId}: attempt {Attempt} is made by another worker")]
+    private partial void AttemptClaimedElsewhere(long deliveryId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Host} failed (attempt {Attempt}: {Error}); next attempt in {Delay}")]
+    private partial void WebhookAttemptFailed(long deliveryId, string host, int attempt, string? error, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Host}: {State} after {Attempt} attempt(s)")]
+    private partial void DeliverySettled(long deliveryId, string host, WebhookDeliveryState state, int attempt);
 }

@@ -18,7 +18,7 @@ namespace VidStudio.Web.Api.WebSockets;
 /// frame is decoded, so a slow client slows ffmpeg down rather than filling the server's memory; a client that
 /// goes away cancels the work and its ffmpeg.
 /// </summary>
-public sealed class AsciiStreamEndpoint(
+public sealed partial class AsciiStreamEndpoint(
     TextFrameStream frames, ConversionRequestResolver requests, JobFiles files, UploadAdmission admission, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
 {
     public const string Path = "/api/v1/ws/convert";
@@ -90,7 +90,7 @@ public sealed class AsciiStreamEndpoint(
         catch (OperationCanceledException)
         {
             // The client closed or vanished (or the server is stopping): nothing is left to tell it.
-            logger.LogInformation("WebSocket client went away; streaming stopped");
+            ClientWentAway();
         }
         catch (ExpectedErrorException e)
         {
@@ -98,11 +98,11 @@ public sealed class AsciiStreamEndpoint(
         }
         catch (WebSocketException)
         {
-            logger.LogInformation("WebSocket closed abruptly; streaming stopped");
+            SocketClosedAbruptly();
         }
         catch (Exception e)
         {
-            logger.LogError(e, "WebSocket stream failed");
+            StreamFailed(e);
             await TrySendErrorAsync(socket, "An unexpected error occurred; it has been logged.");
         }
         finally
@@ -287,4 +287,13 @@ public sealed class AsciiStreamEndpoint(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebSocket client went away; streaming stopped")]
+    private partial void ClientWentAway();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebSocket closed abruptly; streaming stopped")]
+    private partial void SocketClosedAbruptly();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket stream failed")]
+    private partial void StreamFailed(Exception exception);
 }
