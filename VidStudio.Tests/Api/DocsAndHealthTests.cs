@@ -55,6 +55,21 @@ public class DocsAndHealthTests(ServerFixture app)
         Assert.Contains("/ws/convert", document.GetProperty("info").GetProperty("description").GetString());
     }
 
+    [Fact]
+    public async Task The_openapi_document_names_response_fields_as_the_api_writes_them()
+    {
+        var schemas = (await (await _client.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("components").GetProperty("schemas");
+        string[] Names(string schema) => schemas.GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
+
+        // The API writes snake_case (job_id, frames_count); a client generated from the document must read the same names.
+        Assert.Contains("job_id", Names("JobResponse"));
+        Assert.Contains("processing_time_seconds", Names("JobResponse"));
+        Assert.Contains("frames_count", Names("JobResult"));
+        var artifacts = schemas.GetProperty("JobResult").GetProperty("properties").GetProperty("artifacts").GetProperty("properties");
+        Assert.Equal(["txt_files", "png_files", "mp4", "ansi_files", "cast", "gif", "webm_alpha", "html_player"], artifacts.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("array", artifacts.GetProperty("png_files").GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("/docs/index.html")]
     [InlineData("/redoc/index.html")]

@@ -138,6 +138,9 @@ public static class ServiceRegistration
         services.AddSingleton<FfmpegProbe>();
         services.AddSingleton<AsciiStreamEndpoint>();
         services.AddControllers().AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions));
+        // The OpenAPI generator describes schemas with these (not the controllers') settings: without them the document
+        // named fields in camelCase (jobId) while every response carries snake_case (job_id).
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(openApi =>
