@@ -52,6 +52,9 @@ public sealed class ConversionParameter
     /// <summary>Whether an empty value means "not given" (keep the default); false for charset, where it is a value.</summary>
     public bool EmptyMeansDefault { get; init; } = true;
 
+    /// <summary>Whether this is an output's <c>save_*</c> switch: a job must turn on at least one, and the Studio groups them.</summary>
+    public bool IsOutputSwitch { get; init; }
+
     public string CliFlag => "--" + Name.Replace('_', '-');
 
     /// <summary>The default's textual form, as the API and the CLI take it; null when unset by default (fps: the source's rate).</summary>

@@ -82,33 +82,33 @@ public static class ConversionParameters
     public static ConversionParameter Crf { get; } = Int(F.Crf, "MP4 quality (CRF)", "H.264 quality: 0 lossless … 51 worst.",
         o => o.Crf, (o, v) => o with { Crf = v }, O.MinCrf, O.MaxCrf, $"between {O.MinCrf} (lossless) and {O.MaxCrf} (worst)");
 
-    public static ConversionParameter SaveTxt { get; } = Bool(F.SaveTxt, "TXT", "Write text frames frame_XXXXXX.txt.",
+    public static ConversionParameter SaveTxt { get; } = OutputSwitch(F.SaveTxt, "TXT", "Write text frames frame_XXXXXX.txt.",
         o => o.SaveTxt, (o, v) => o with { SaveTxt = v });
 
-    public static ConversionParameter SavePng { get; } = Bool(F.SavePng, "PNG", "Write PNG frames at the source's resolution.",
+    public static ConversionParameter SavePng { get; } = OutputSwitch(F.SavePng, "PNG", "Write PNG frames at the source's resolution.",
         o => o.SavePng, (o, v) => o with { SavePng = v });
 
-    public static ConversionParameter SaveMp4 { get; } = Bool(F.SaveMp4, "MP4", "Write video.mp4 (H.264, yuv420p, the source's audio).",
+    public static ConversionParameter SaveMp4 { get; } = OutputSwitch(F.SaveMp4, "MP4", "Write video.mp4 (H.264, yuv420p, the source's audio).",
         o => o.SaveMp4, (o, v) => o with { SaveMp4 = v });
 
-    public static ConversionParameter SaveAnsi { get; } = Bool(F.SaveAnsi, "ANSI", "Write ANSI-coloured text frames frame_XXXXXX.ans (truecolour) for terminals.",
+    public static ConversionParameter SaveAnsi { get; } = OutputSwitch(F.SaveAnsi, "ANSI", "Write ANSI-coloured text frames frame_XXXXXX.ans (truecolour) for terminals.",
         o => o.SaveAnsi, (o, v) => o with { SaveAnsi = v });
 
-    public static ConversionParameter SaveCast { get; } = Bool(F.SaveCast, "asciicast", "Write animation.cast, an asciicast v2 recording in colour (asciinema play, asciinema-player).",
+    public static ConversionParameter SaveCast { get; } = OutputSwitch(F.SaveCast, "asciicast", "Write animation.cast, an asciicast v2 recording in colour (asciinema play, asciinema-player).",
         o => o.SaveCast, (o, v) => o with { SaveCast = v });
 
-    public static ConversionParameter SaveGif { get; } = Bool(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
+    public static ConversionParameter SaveGif { get; } = OutputSwitch(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
     public static ConversionParameter GifWidth { get; } = OptionalInt(F.GifWidth, "GIF width",
         $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
-    public static ConversionParameter SaveWebmAlpha { get; } = Bool(F.SaveWebmAlpha, "WebM with alpha",
+    public static ConversionParameter SaveWebmAlpha { get; } = OutputSwitch(F.SaveWebmAlpha, "WebM with alpha",
         "Write video_alpha.webm: VP9 with a transparent background (needs transparent_bg) and the source's audio, for video editors.",
         o => o.SaveWebmAlpha, (o, v) => o with { SaveWebmAlpha = v });
 
-    public static ConversionParameter SaveHtml { get; } = Bool(F.SaveHtml, "HTML player",
+    public static ConversionParameter SaveHtml { get; } = OutputSwitch(F.SaveHtml, "HTML player",
         "Write player.html: one self-contained page that plays the frames (as in the PNGs) with the source's audio, offline, no server.",
         o => o.SaveHtml, (o, v) => o with { SaveHtml = v });
 
@@ -118,8 +118,8 @@ public static class ConversionParameters
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 
-    /// <summary>The outputs' switches: a job must turn on at least one. Each output's registry entry names its switch, in this order.</summary>
-    public static IReadOnlyList<ConversionParameter> Outputs { get; } = [SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, SaveWebmAlpha, SaveHtml];
+    /// <summary>The outputs' switches in the table's order: a job must turn on at least one. Each output's registry entry names its switch.</summary>
+    public static IReadOnlyList<ConversionParameter> Outputs { get; } = All.Where(p => p.IsOutputSwitch).ToArray();
 
     private static readonly Dictionary<string, ConversionParameter> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -154,7 +154,10 @@ public static class ConversionParameters
 
     private static string Sample(double min, double max) => ((min + max) / 2).ToString("0.0##", CultureInfo.InvariantCulture);
 
-    private static ConversionParameter Bool(string name, string label, string help, Func<O, bool> get, Func<O, bool, O> set) =>
+    private static ConversionParameter OutputSwitch(string name, string label, string help, Func<O, bool> get, Func<O, bool, O> set) =>
+        Bool(name, label, help, get, set, isOutputSwitch: true);
+
+    private static ConversionParameter Bool(string name, string label, string help, Func<O, bool> get, Func<O, bool, O> set, bool isOutputSwitch = false) =>
         new(name, ParameterKind.Boolean, label, help, o => get(o), (o, v) => set(o, (bool)v!),
             text => text.ToLowerInvariant() switch
             {
@@ -163,7 +166,10 @@ public static class ConversionParameters
                 _ => (null, $"{name} must be true or false (got '{text}')."),
             },
             v => (bool)v ? "true" : "false",
-            _ => null);
+            _ => null)
+        {
+            IsOutputSwitch = isOutputSwitch,
+        };
 
     private static ConversionParameter Color(string name, string label, string help, Func<O, string> get, Func<O, string, O> set) =>
         new(name, ParameterKind.Color, label, help, o => get(o), (o, v) => set(o, (string)v!), text => (text, null), v => (string)v,
