@@ -45,6 +45,10 @@ public sealed class FramePalette
     {
         CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? ChooseCells(sampledCellColors, ref _chosenColors) : null;
         CellBackgrounds = _options.ColorMode == ColorMode.Cell ? ChooseCells(sampledCellBackgrounds, ref _chosenBackgrounds) : null;
+        if (Colors is not null && CellColors is not null && CellBackgrounds is not null && _options.GlyphContrast > 0)
+        {
+            KeepGlyphsApart(Colors, sampledCellColors!, sampledCellBackgrounds!, CellColors, CellBackgrounds);
+        }
         if (_options.RandomColors)
         {
             Foreground = Choose(RandomTextColor(_options.Seed, frameIndex));
@@ -83,6 +87,34 @@ public sealed class FramePalette
             {
                 var index = row * _columns + column;
                 chosen[index] = palette.Nearest(sampled[index]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cell colours were set apart by <see cref="ConversionOptions.GlyphContrast"/>; where the glyph's and the
+    /// background's palette colours are one colour the glyph would vanish. Then the side that colour fits worse — the
+    /// one the colorizer moved further, which is the smaller side of the cell — takes its nearest palette colour on its
+    /// side (lighter or darker) of the other.
+    /// </summary>
+    private static void KeepGlyphsApart(ColorPalette palette, RgbColor[] sampledGlyphs, RgbColor[] sampledBackgrounds, RgbColor[] glyphs, RgbColor[] backgrounds)
+    {
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            var (sampledGlyph, sampledBackground) = (sampledGlyphs[i], sampledBackgrounds[i]);
+            if (glyphs[i] != backgrounds[i] || sampledGlyph == sampledBackground)
+            {
+                continue;
+            }
+
+            var shared = OkLab.FromRgb(glyphs[i]);
+            if (OkLab.FromRgb(sampledGlyph).DistanceSquaredTo(shared) >= OkLab.FromRgb(sampledBackground).DistanceSquaredTo(shared))
+            {
+                glyphs[i] = palette.NearestApartFrom(sampledGlyph, glyphs[i]);
+            }
+            else
+            {
+                backgrounds[i] = palette.NearestApartFrom(sampledBackground, backgrounds[i]);
             }
         }
     }

@@ -40,7 +40,7 @@ public class PaletteTests
         foreach (var color in colors.Concat(colors))
         {
             var lab = OkLab.FromRgb(color);
-            var expected = Enumerable.Range(0, labs.Length).MinBy(i => lab.DistanceSquaredTo(labs[i]));
+            var expected = Enumerable.Range(0, labs.Length).OrderBy(i => lab.DistanceSquaredTo(labs[i])).ThenByDescending(i => i).First();
 
             Assert.Equal(expected, palette.NearestIndex(color));
         }
@@ -52,6 +52,8 @@ public class PaletteTests
         var xterm = new ColorPalette(NamedPalettes.Xterm256, TerminalColors.Indexed256);
         Assert.Equal(256, xterm.Colors.Count);
         Assert.Equal((new RgbColor(255, 0, 0), new RgbColor(95, 135, 175), new RgbColor(8, 8, 8)), (xterm.Colors[196], xterm.Colors[67], xterm.Colors[232]));
+        // Black and pure red are standard colours 0 and 9 too, which terminal themes change; the cube's numbers they do not.
+        Assert.Equal((16, 196), (xterm.NearestIndex(Black), xterm.NearestIndex(new RgbColor(255, 0, 0))));
         foreach (var name in Enum.GetValues<Palette>().Where(name => name is not (Palette.Full or Palette.Custom)))
         {
             var colors = NamedPalettes.ColorsOf(name);
@@ -73,6 +75,21 @@ public class PaletteTests
         var allowed = PaletteColors.Parse(options.PaletteColors);
         Assert.All(frame.CellColors!.Concat(frame.CellBackgrounds!).Append(frame.Foreground).Append(frame.Background), color => Assert.Contains(color, allowed));
         Assert.Equal((new RgbColor(0x80, 0xFF, 0x00), new RgbColor(0x10, 0x20, 0x30)), (frame.Foreground, frame.Background));
+    }
+
+    [Fact]
+    public void A_glyph_whose_colour_falls_on_its_background_s_takes_the_nearest_colour_on_its_side()
+    {
+        var options = new ConversionOptions { ColorMode = ColorMode.Cell, Palette = Palette.Gameboy };
+        var frame = new FramePalette(options, columns: 2);
+        // Both sides of each cell are nearest the same green: a thin glyph the colorizer pushed darker than its ground,
+        // and a full glyph whose (hidden) background it pushed lighter. The side pushed further moves.
+        frame.ForFrame(0, [new RgbColor(0x2A, 0x58, 0x2A), new RgbColor(0x30, 0x62, 0x30)], [new RgbColor(0x30, 0x62, 0x30), new RgbColor(0x3A, 0x6E, 0x3A)]);
+
+        Assert.Equal(new RgbColor(0x30, 0x62, 0x30), frame.CellBackgrounds![0]);
+        Assert.Equal(new RgbColor(0x0F, 0x38, 0x0F), frame.CellColors![0]);
+        Assert.Equal(new RgbColor(0x30, 0x62, 0x30), frame.CellColors![1]);
+        Assert.Equal(new RgbColor(0x8B, 0xAC, 0x0F), frame.CellBackgrounds![1]);
     }
 
     [Fact]

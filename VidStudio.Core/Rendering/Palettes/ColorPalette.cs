@@ -56,7 +56,10 @@ public sealed class ColorPalette
     /// <summary>The palette colour nearest to <paramref name="color"/>.</summary>
     public RgbColor Nearest(RgbColor color) => _colors[NearestIndex(color)];
 
-    /// <summary>The index of the palette colour nearest to <paramref name="color"/> in OKLab; of equally near ones, the first.</summary>
+    /// <summary>
+    /// The index of the palette colour nearest to <paramref name="color"/> in OKLab; of equally near ones, the last:
+    /// xterm-256 repeats some of its 16 standard colours, which terminal themes change, in the cube, which they do not.
+    /// </summary>
     public int NearestIndex(RgbColor color)
     {
         var key = 0x1000000u | (uint)(color.R << 16 | color.G << 8 | color.B);
@@ -69,6 +72,31 @@ public sealed class ColorPalette
         var index = Search(OkLab.FromRgb(color));
         (_cacheKeys[slot], _cacheIndices[slot]) = (key, (byte)index);
         return index;
+    }
+
+    /// <summary>
+    /// The palette colour nearest to <paramref name="color"/> among those lighter than <paramref name="other"/> (or
+    /// darker, when <paramref name="color"/> is darker than it); <paramref name="other"/> itself when there is none.
+    /// A glyph and its background that fall on one colour stay apart with it. Not cached: it is asked for only when
+    /// two colours fall together.
+    /// </summary>
+    public RgbColor NearestApartFrom(RgbColor color, RgbColor other)
+    {
+        var target = OkLab.FromRgb(color);
+        var otherLightness = OkLab.FromRgb(other).L;
+        var lighter = target.L >= otherLightness;
+        var (best, bestDistance) = (other, float.PositiveInfinity);
+        for (var i = 0; i < _colors.Length; i++)
+        {
+            var candidate = new OkLab(_l[i], _a[i], _b[i]);
+            var distance = target.DistanceSquaredTo(candidate);
+            if ((lighter ? candidate.L > otherLightness : candidate.L < otherLightness) && distance < bestDistance)
+            {
+                (best, bestDistance) = (_colors[i], distance);
+            }
+        }
+
+        return best;
     }
 
     private int Search(OkLab target)
@@ -84,8 +112,8 @@ public sealed class ColorPalette
             var da = new Vector<float>(_a, i) - a;
             var db = new Vector<float>(_b, i) - b;
             var distance = dl * dl + da * da + db * db;
-            // Strictly nearer only: each lane keeps the first of equally near colours.
-            var nearer = Vector.LessThan(distance, best);
+            // As near or nearer: each lane keeps the last of equally near colours.
+            var nearer = Vector.LessThanOrEqual(distance, best);
             best = Vector.ConditionalSelect(nearer, distance, best);
             bestIndex = Vector.ConditionalSelect(nearer, lane + new Vector<int>(i), bestIndex);
         }
@@ -93,7 +121,7 @@ public sealed class ColorPalette
         var (winner, winnerDistance) = (bestIndex[0], best[0]);
         for (var i = 1; i < width; i++)
         {
-            if (best[i] < winnerDistance || (best[i] == winnerDistance && bestIndex[i] < winner))
+            if (best[i] < winnerDistance || (best[i] == winnerDistance && bestIndex[i] > winner))
             {
                 (winner, winnerDistance) = (bestIndex[i], best[i]);
             }
