@@ -35,7 +35,9 @@ public sealed class FrameRenderer : IRenderedFrame
         _options = options;
         Palette = new FramePalette(options, geometry.Columns);
         var layout = new FrameLayout(geometry);
-        GlyphAtlas AtlasOf(GlyphSet glyphs) => (atlases ?? GlyphAtlasCache.None).Get(fonts, glyphs, layout.TileWidth, layout.TileHeight);
+        // With a palette every pixel must be a palette colour, so shades are drawn as whole-pixel stipples.
+        GlyphAtlas AtlasOf(GlyphSet glyphs) =>
+            (atlases ?? GlyphAtlasCache.None).Get(fonts, glyphs, layout.TileWidth, layout.TileHeight, stippledShades: Palette.Colors is not null);
         // Shape matching and cell colours read the very tiles the frames are drawn with.
         GlyphAtlas? matched = null;
         _mapper = CharacterMapper.Create(options, geometry, (glyphs, density) => MasksOf(matched = AtlasOf(glyphs), glyphs, density));

@@ -11,13 +11,22 @@ namespace VidStudio.Core.Rendering;
 /// </summary>
 public sealed class GlyphAtlas
 {
+    /// <summary>The 4×4 ordered-dither thresholds (0–15) a stippled shade inks a pixel below.</summary>
+    private static readonly int[] Bayer4 = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
+
     private readonly byte[] _tiles;
     private readonly bool[] _blank;
+    private readonly bool _stippledShades;
 
-    public GlyphAtlas(FontSet fonts, GlyphSet glyphs, int tileWidth, int tileHeight)
+    /// <param name="stippledShades">
+    /// Draw the shades as a pattern of whole pixels, each all ink or none, instead of an even tone: a palette look then
+    /// shows only palette colours (an even tone blends the cell's two colours into one that is not on the palette).
+    /// </param>
+    public GlyphAtlas(FontSet fonts, GlyphSet glyphs, int tileWidth, int tileHeight, bool stippledShades = false)
     {
         TileWidth = tileWidth;
         TileHeight = tileHeight;
+        _stippledShades = stippledShades;
         _tiles = new byte[glyphs.Count * TileLength];
         _blank = new bool[glyphs.Count];
         using var bitmap = new SKBitmap(new SKImageInfo(tileWidth, tileHeight, SKColorType.Alpha8, SKAlphaType.Premul));
@@ -105,6 +114,24 @@ public sealed class GlyphAtlas
 
     private void FillShade(SKCanvas canvas, SKPaint paint, float coverage)
     {
+        if (_stippledShades)
+        {
+            using var ink = new SKPaint { Color = SKColors.White, IsAntialias = false, Style = SKPaintStyle.Fill };
+            var threshold = (int)Math.Round(coverage * Bayer4.Length);
+            for (var y = 0; y < TileHeight; y++)
+            {
+                for (var x = 0; x < TileWidth; x++)
+                {
+                    if (Bayer4[y % 4 * 4 + x % 4] < threshold)
+                    {
+                        canvas.DrawRect(x, y, 1, 1, ink);
+                    }
+                }
+            }
+
+            return;
+        }
+
         // A uniform tone instead of the font's stipple: stipples beat against the cell grid and x264 hates them.
         using var shade = paint.Clone();
         shade.Color = SKColors.White.WithAlpha((byte)Math.Round(coverage * 255));

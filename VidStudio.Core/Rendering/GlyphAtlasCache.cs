@@ -11,16 +11,16 @@ public sealed class GlyphAtlasCache(int capacity)
 {
     public static GlyphAtlasCache None { get; } = new(0);
 
-    private readonly ConcurrentDictionary<(string Glyphs, int Width, int Height), GlyphAtlas> _atlases = new();
+    private readonly ConcurrentDictionary<(string Glyphs, int Width, int Height, bool StippledShades), GlyphAtlas> _atlases = new();
 
-    public GlyphAtlas Get(FontSet fonts, GlyphSet glyphs, int tileWidth, int tileHeight)
+    public GlyphAtlas Get(FontSet fonts, GlyphSet glyphs, int tileWidth, int tileHeight, bool stippledShades)
     {
         if (capacity == 0)
         {
-            return new GlyphAtlas(fonts, glyphs, tileWidth, tileHeight);
+            return new GlyphAtlas(fonts, glyphs, tileWidth, tileHeight, stippledShades);
         }
 
-        var key = (glyphs.Characters, tileWidth, tileHeight);
+        var key = (glyphs.Characters, tileWidth, tileHeight, stippledShades);
         if (_atlases.TryGetValue(key, out var atlas))
         {
             return atlas;
@@ -31,6 +31,6 @@ public sealed class GlyphAtlasCache(int capacity)
             _atlases.Clear();
         }
 
-        return _atlases.GetOrAdd(key, _ => new GlyphAtlas(fonts, glyphs, tileWidth, tileHeight));
+        return _atlases.GetOrAdd(key, _ => new GlyphAtlas(fonts, glyphs, tileWidth, tileHeight, stippledShades));
     }
 }

@@ -6,6 +6,7 @@ using VidStudio.Core.Options;
 using VidStudio.Core.Output;
 using VidStudio.Core.Output.Asciicast;
 using VidStudio.Core.Output.HtmlPlayer;
+using VidStudio.Core.Rendering.Palettes;
 using VidStudio.Tests.Support;
 
 namespace VidStudio.Tests.Engine;
@@ -84,5 +85,36 @@ public sealed partial class MosaicTests(Support.Engine engine) : IClassFixture<S
         Assert.Contains(new SKColor(background.R, background.G, background.B), counts.Keys);
         // The disc covers π·60²/(320·180) ≈ 20% of the frame.
         Assert.InRange(counts[new SKColor(text.R, text.G, text.B)] / (double)(png.Width * png.Height), 0.15, 0.25);
+    }
+
+    [Fact]
+    public async Task Mosaic_in_a_palette_draws_every_pixel_in_a_palette_colour_shades_included()
+    {
+        // Real colours in cell mode: every cell's two colours go to the palette, and the shades among mosaic's default
+        // symbols are drawn as whole-pixel stipples rather than a blend of the two.
+        var source = engine.Media.TestSource("mosaic-palette.mp4", 320, 180, fps: 10, seconds: 1, audio: false);
+        var output = engine.Media.NewOutputFolder();
+        var options = new ConversionOptions { Width = Columns, Style = AsciiStyle.Mosaic, ColorMode = ColorMode.Cell, Palette = Palette.Gameboy, SavePng = true, SaveTxt = true, SaveMp4 = false };
+        var result = await engine.Converter.ConvertAsync(source, output, options);
+
+        var palette = ColorPalette.For(options)!.Colors.Select(c => new SKColor(c.R, c.G, c.B)).ToHashSet();
+        var shaded = 0;
+        for (var frame = 0; frame < result.FramesCount; frame += 4)
+        {
+            using var png = SKBitmap.Decode(Path.Combine(output, ArtifactNames.PngFrame(frame)));
+            var offPalette = 0;
+            for (var y = 0; y < png.Height; y++)
+            {
+                for (var x = 0; x < png.Width; x++)
+                {
+                    offPalette += palette.Contains(png.GetPixel(x, y)) ? 0 : 1;
+                }
+            }
+
+            Assert.Equal(0, offPalette);
+            shaded += File.ReadAllText(Path.Combine(output, ArtifactNames.TextFrame(frame))).Count(c => c is '░' or '▒' or '▓');
+        }
+
+        Assert.True(shaded > 0, "no shade was chosen, so the stipple went untested");
     }
 }
