@@ -28,6 +28,7 @@ public sealed class FontsController(FontCatalog fonts, MultipartUploadReader upl
     /// </remarks>
     [HttpPost]
     [DisableRequestSizeLimit]
+    [StreamedForm]
     [ProducesResponseType<FontInfo>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
