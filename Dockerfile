@@ -10,10 +10,10 @@ COPY VidStudio.Core/ VidStudio.Core/
 COPY VidStudio.Web/ VidStudio.Web/
 RUN dotnet publish VidStudio.Web/VidStudio.Web.csproj -c Release --no-restore -o /app
 
-# Run: the ASP.NET runtime with ffmpeg and the DejaVu fonts glyphs are drawn with, as a non-root user.
+# Run: the ASP.NET runtime with ffmpeg and the bundled fonts glyphs are drawn with (DejaVu, Liberation Mono, Noto Sans Mono), as a non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core curl \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core fonts-liberation2 fonts-noto-mono curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --uid 10001 vidstudio \
  && mkdir -p /data && chown vidstudio /data

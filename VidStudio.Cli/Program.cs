@@ -43,7 +43,10 @@ try
 
     var options = ConversionOptionsParser.ParseValid(ReadFlags(args.AsSpan(3)), new ConversionOptions());
 
-    using var fonts = new FontSet();
+    // The CLI has no uploads: --font names one of the bundled fonts.
+    var bundled = BundledFonts.Find(options.Font) ?? throw new InvalidOptionsException(
+        [new(ConversionOptions.FieldNames.Font, $"font must be one of the bundled fonts: {string.Join(", ", BundledFonts.All.Select(f => f.Name))} (got '{options.Font}').")]);
+    using var fonts = new FontSet(bundled.Path);
     var converter = new VideoConverter(tools, fonts);
     var progress = new Progress<ConversionProgress>(p =>
         Console.Error.WriteLine($"{p.Message} ({p.Fraction:P0}){(p.EtaSeconds is { } eta ? $", ETA {eta:0.0} s" : "")}"));
@@ -95,6 +98,7 @@ static string ValueHint(ConversionParameter parameter) => parameter.Kind switch
     ParameterKind.Choice => string.Join('|', parameter.Choices!),
     ParameterKind.ChoiceList => string.Join(',', parameter.Choices!) + " (any of, comma-separated)",
     ParameterKind.Color => "#RRGGBB",
+    ParameterKind.DynamicChoice => string.Join('|', BundledFonts.All.Select(f => f.Name)),
     _ => "TEXT",
 };
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages VidStudio needs on Debian/Ubuntu: ffmpeg (probe/decode/encode) and the DejaVu fonts
+# Installs the system packages VidStudio needs on Debian/Ubuntu: ffmpeg (probe/decode/encode) and the bundled fonts (DejaVu, Liberation Mono, Noto Sans Mono)
 # glyphs are drawn with. With --test, also what the test suite drives: curl, Python requests and Node.js (the client
 # examples), Chromium (the Studio's browser tests; Playwright cannot download a browser here), PostgreSQL (the
 # scale-out tests' throw-away cluster, scripts/pg-throwaway.sh) and asciinema (plays the asciicast export). With --bench, chafa,
 # the converter the benchmark's quality figures are compared with. Installs nothing when everything is already there.
 set -euo pipefail
-packages=(ffmpeg fonts-dejavu-core)
+packages=(ffmpeg fonts-dejavu-core fonts-liberation2 fonts-noto-mono)
 if [ "${1:-}" = "--test" ]; then
   packages+=(curl python3 python3-requests chromium postgresql asciinema)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -20,6 +20,10 @@ public sealed record ConversionOptions
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
     public const int MinPaletteColors = 2, MaxPaletteColors = 256;
+    public const int MaxFontNameLength = 64;
+
+    /// <summary>The font glyphs are drawn with unless <see cref="Font"/> names another: DejaVu Sans Mono, installed with fonts-dejavu-core.</summary>
+    public const string DefaultFont = "dejavu-sans-mono";
 
     /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
     public const int MaxDefaultGifWidth = 960;
@@ -89,6 +93,12 @@ public sealed record ConversionOptions
     /// <summary>Stretches luma between the clip's dark and bright percentiles (smoothed over time) before brightness/contrast/gamma.</summary>
     public bool AutoLevels { get; init; }
 
+    /// <summary>
+    /// The monospace font the glyphs are drawn with and matched against: a bundled font or one the job's owner uploaded
+    /// (GET /api/v1/fonts lists them). Its cell's aspect sets the row count.
+    /// </summary>
+    public string Font { get; init; } = DefaultFont;
+
     public bool SaveTxt { get; init; }
 
     public bool SavePng { get; init; } = true;
@@ -122,7 +132,7 @@ public sealed record ConversionOptions
             Charset = "charset", Symbols = "symbols", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
-            SaveHtml = "save_html", Palette = "palette", PaletteColors = "palette_colors";
+            SaveHtml = "save_html", Palette = "palette", PaletteColors = "palette_colors", Font = "font";
     }
 
     [JsonIgnore]

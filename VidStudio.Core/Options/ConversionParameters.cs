@@ -48,6 +48,11 @@ public static class ConversionParameters
         }).ToArray(),
     };
 
+    public static ConversionParameter Font { get; } = new(F.Font, ParameterKind.DynamicChoice, "Font",
+        "The monospace font letters are drawn with and shapes matched against: a bundled font or one you uploaded (GET /api/v1/fonts lists them). " +
+        "Its cell's aspect sets the row count. Blocks, sextants, octants, shades and braille are drawn as geometry whatever the font.",
+        o => o.Font, (o, v) => o with { Font = (string)v! }, text => (text, null), v => (string)v, v => FontNames.Check((string)v));
+
     public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
         o => o.Brightness, (o, v) => o with { Brightness = v }, O.MinCorrection, O.MaxCorrection);
 
@@ -157,7 +162,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Symbols, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Symbols, Font, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 

@@ -13,12 +13,14 @@ public sealed class TextFrameStream(FfmpegTools tools, FontSet fonts, Conversion
 {
     private readonly ConversionPlanner _planner = new(fonts, limits ?? new ConversionLimits());
 
-    public async IAsyncEnumerable<TextFrame> StreamAsync(string path, ConversionOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="font">The font the options name (shape styles match against it; its cell sets the rows); null: the default font.</param>
+    public async IAsyncEnumerable<TextFrame> StreamAsync(
+        string path, ConversionOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default, FontSet? font = null)
     {
         options.EnsureValid();
         var media = await new VideoProber(tools).ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = _planner.Plan(media, options);
-        var renderer = new FrameRenderer(options, geometry, fonts);
+        var (_, timing, geometry) = _planner.Plan(media, options, font);
+        var renderer = new FrameRenderer(options, geometry, font ?? fonts);
         await foreach (var frame in new FrameDecoder(tools).DecodeAsync(new DecodeRequest(path) { Rate = timing.Resample }, cancellationToken).ConfigureAwait(false))
         {
             int index;

@@ -39,14 +39,14 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = abort.Token;
         // A plan from a probe the caller already made: decoder and encoder start right the first time, and no ffprobe runs.
-        var known = request.Media is { } media ? _planner.Plan(media, request.Options) : null;
+        var known = request.Media is { } media ? _planner.Plan(media, request.Options, request.Font) : null;
         var stages = new Stages();
         try
         {
             StartStages(stages, request, known, token);
             var plan = await ReconcileWithProbeAsync(stages, request, known, token).ConfigureAwait(false);
             Directory.CreateDirectory(request.OutputDirectory);
-            var renderer = new FrameRenderer(request.Options, plan.Geometry, fonts);
+            var renderer = new FrameRenderer(request.Options, plan.Geometry, request.Font ?? fonts);
             var context = new SinkContext(tools, request.InputPath, plan.Media.HasAudio, request.Options, request.OutputDirectory, plan.Geometry, plan.Timing.Rate,
                 renderer, _settings.PngWorkers, stages.Encoder);
             var sinks = await FrameSinks.StartAsync(request.Options, context, token).ConfigureAwait(false);
@@ -97,7 +97,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     private async Task<ConversionPlan> ReconcileWithProbeAsync(Stages stages, ConversionRequest request, ConversionPlan? known, CancellationToken cancellationToken)
     {
         var plan = known ?? _planner.Plan(
-            await new VideoProber(tools).ProbeAsync(request.InputPath, cancellationToken).ConfigureAwait(false), request.Options);
+            await new VideoProber(tools).ProbeAsync(request.InputPath, cancellationToken).ConfigureAwait(false), request.Options, request.Font);
         if (stages.GuessedRate is null && plan.Timing.Resample is not null)
         {
             await stages.Decoding!.DisposeAsync().ConfigureAwait(false);

@@ -47,12 +47,14 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
 
     /// <summary>The output frame at <paramref name="seconds"/> as PNG and text, rendered at the source's resolution.</summary>
     /// <param name="session">The viewer's renderer and buffers to reuse; a one-off render when null.</param>
+    /// <param name="font">The font the options name, loaded by the caller; null: the default font.</param>
     public async Task<PreviewFrame> RenderAsync(
-        string path, double seconds, ConversionOptions options, PreviewSession? session = null, CancellationToken cancellationToken = default)
+        string path, double seconds, ConversionOptions options, PreviewSession? session = null, CancellationToken cancellationToken = default, FontSet? font = null)
     {
         options.EnsureValid();
+        font ??= fonts;
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = _planner.Plan(media, options);
+        var (_, timing, geometry) = _planner.Plan(media, options, font);
         var rate = timing.Rate;
         seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
         var frameIndex = (int)Math.Round(seconds * rate.Value);
@@ -64,7 +66,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
             .ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
-        var renderer = (session ?? new PreviewSession()).RendererFor(options, geometry, fonts, _atlases, fresh: history);
+        var renderer = (session ?? new PreviewSession()).RendererFor(options, geometry, font, _atlases, fresh: history);
         for (var i = 0; i < run.Length; i++)
         {
             renderer.MapCharacters(run[i], first + i);
@@ -80,15 +82,16 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
     /// The look's fidelity and flicker over the <see cref="EvaluationSeconds"/> from <paramref name="seconds"/>, scored by
     /// the benchmark's own <see cref="LookEvaluator"/>, so the Studio shows the figures the README quotes.
     /// </summary>
-    public async Task<LookScore> EvaluateAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default)
+    public async Task<LookScore> EvaluateAsync(string path, double seconds, ConversionOptions options, CancellationToken cancellationToken = default, FontSet? font = null)
     {
         options.EnsureValid();
+        font ??= fonts;
         var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
-        var (_, timing, geometry) = _planner.Plan(media, options);
+        var (_, timing, geometry) = _planner.Plan(media, options, font);
         var rate = timing.Rate.Value;
         var first = (int)Math.Round(Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate)) * rate);
         var run = await DecodeCachedAsync(path, first / rate, (int)Math.Ceiling(EvaluationSeconds * rate), timing.Resample, cancellationToken).ConfigureAwait(false);
-        return LookEvaluator.Evaluate(run, options, geometry, fonts, first, cancellationToken: cancellationToken);
+        return LookEvaluator.Evaluate(run, options, geometry, font, first, cancellationToken: cancellationToken);
     }
 
     private Task<YuvFrame[]> DecodeCachedAsync(string path, double seconds, int count, FrameRate? rate, CancellationToken cancellationToken)

@@ -13,13 +13,14 @@ namespace VidStudio.Core.Preview;
 public sealed class PreviewSession
 {
     private FrameRenderer? _renderer;
-    private (ConversionOptions Options, GridGeometry Geometry)? _look;
+    private (ConversionOptions Options, GridGeometry Geometry, FontSet Font)? _look;
     private FrameBuffers? _buffers;
 
     /// <param name="fresh">A renderer without the state of earlier frames (a stateful look is warmed up anew).</param>
     internal FrameRenderer RendererFor(ConversionOptions options, GridGeometry geometry, FontSet fonts, GlyphAtlasCache atlases, bool fresh)
     {
-        if (!fresh && _renderer is not null && _look == (options, geometry))
+        // The font too: a font deleted and uploaded again under its name is another font.
+        if (!fresh && _renderer is not null && _look == (options, geometry, fonts))
         {
             return _renderer;
         }
@@ -30,7 +31,7 @@ public sealed class PreviewSession
         }
 
         _renderer = new FrameRenderer(options, geometry, fonts, atlases, _buffers);
-        _look = (options, geometry);
+        _look = (options, geometry, fonts);
         return _renderer;
     }
 }

@@ -11,7 +11,8 @@ public sealed class GlyphAtlasCache(int capacity)
 {
     public static GlyphAtlasCache None { get; } = new(0);
 
-    private readonly ConcurrentDictionary<(string Glyphs, int Width, int Height, bool StippledShades), GlyphAtlas> _atlases = new();
+    // Keyed by the font object: the same file loaded twice makes two entries, which costs a rasterisation, never a wrong glyph.
+    private readonly ConcurrentDictionary<(FontSet Font, string Glyphs, int Width, int Height, bool StippledShades), GlyphAtlas> _atlases = new();
 
     public GlyphAtlas Get(FontSet fonts, GlyphSet glyphs, int tileWidth, int tileHeight, bool stippledShades)
     {
@@ -20,7 +21,7 @@ public sealed class GlyphAtlasCache(int capacity)
             return new GlyphAtlas(fonts, glyphs, tileWidth, tileHeight, stippledShades);
         }
 
-        var key = (glyphs.Characters, tileWidth, tileHeight, stippledShades);
+        var key = (fonts, glyphs.Characters, tileWidth, tileHeight, stippledShades);
         if (_atlases.TryGetValue(key, out var atlas))
         {
             return atlas;

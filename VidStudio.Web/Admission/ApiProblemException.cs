@@ -19,7 +19,7 @@ public sealed class ApiProblemException(int status, string title, string detail,
 
     public static ApiProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what);
 
-    /// <summary>413 for a file over the MaxFileSize setting, the same wherever files are uploaded.</summary>
-    public static ApiProblemException UploadTooLarge(long maxFileSize, string? field = null) => new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
-        $"Each file may be at most {ByteSize.Format(maxFileSize)} (setting MaxFileSize).", field);
+    /// <summary>413 for a file over its size setting (MaxFileSize for videos), the same wherever files are uploaded.</summary>
+    public static ApiProblemException UploadTooLarge(long maxFileSize, string? field = null, string setting = "MaxFileSize") => new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
+        $"Each file may be at most {ByteSize.Format(maxFileSize)} (setting {setting}).", field);
 }

@@ -92,6 +92,11 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
                 schema.Description = $"{field.Help} One or more of {string.Join(", ", field.Choices!)}, separated by commas.";
                 schema.Examples = [JsonValue.Create(string.Join(',', field.Choices!.Take(2)))];
                 return schema;
+            case ParameterKind.DynamicChoice:
+                // The list depends on the caller (their uploads), so it is a lookup, not an enum.
+                schema.Type = JsonSchemaType.String;
+                schema.Default = JsonValue.Create(field.DefaultText);
+                break;
             case ParameterKind.Color:
                 schema.Type = JsonSchemaType.String;
                 schema.Pattern = "^#[0-9A-Fa-f]{6}$";

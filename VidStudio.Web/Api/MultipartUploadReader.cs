@@ -28,12 +28,13 @@ public sealed class MultipartUploadReader(JobFiles files)
         }
     }
 
-    public async Task<Upload> ReadAsync(HttpRequest request, string fileField, int maxFiles, long maxFileSize, CancellationToken cancellationToken)
+    /// <param name="sizeSetting">The setting that sets <paramref name="maxFileSize"/>, named when a file is too large.</param>
+    public async Task<Upload> ReadAsync(HttpRequest request, string fileField, int maxFiles, long maxFileSize, CancellationToken cancellationToken, string sizeSetting = "MaxFileSize")
     {
         var maxBody = maxFileSize * maxFiles + MaxFields * MaxFieldLength;
         if (request.ContentLength > maxBody)
         {
-            throw ApiProblemException.UploadTooLarge(maxFileSize, "file");
+            throw ApiProblemException.UploadTooLarge(maxFileSize, "file", sizeSetting);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -80,7 +81,7 @@ public sealed class MultipartUploadReader(JobFiles files)
                     }
 
                     var originalName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    staged.Add(await StageAsync(section.Body, originalName ?? "video", maxFileSize, cancellationToken));
+                    staged.Add(await StageAsync(section.Body, originalName ?? "video", maxFileSize, sizeSetting, cancellationToken));
                 }
                 else
                 {
@@ -115,7 +116,7 @@ public sealed class MultipartUploadReader(JobFiles files)
         return new Upload(staged, fields);
     }
 
-    private async Task<StagedFile> StageAsync(Stream body, string originalName, long maxFileSize, CancellationToken cancellationToken)
+    private async Task<StagedFile> StageAsync(Stream body, string originalName, long maxFileSize, string sizeSetting, CancellationToken cancellationToken)
     {
         var path = files.NewStagingPath();
         long total = 0;
@@ -131,7 +132,7 @@ public sealed class MultipartUploadReader(JobFiles files)
                     total += read;
                     if (total > maxFileSize)
                     {
-                        throw ApiProblemException.UploadTooLarge(maxFileSize, "file");
+                        throw ApiProblemException.UploadTooLarge(maxFileSize, "file", sizeSetting);
                     }
 
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

@@ -24,6 +24,10 @@ public sealed class VidStudioSettings
     [Range(1, long.MaxValue)]
     public long MaxFileSize { get; set; } = 500L * 1024 * 1024;
 
+    /// <summary>Largest accepted font upload, in bytes (default 10 MB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFontFileSize { get; set; } = 10L * 1024 * 1024;
+
     /// <summary>Most files in one batch upload.</summary>
     [Range(1, 100)]
     public int MaxBatchFiles { get; set; } = 20;
@@ -59,6 +63,7 @@ public sealed class VidStudioSettings
 
     public string FfprobePath { get; set; } = "ffprobe";
 
+    /// <summary>The file of the default font, <c>dejavu-sans-mono</c> (the other bundled fonts are found where their Debian packages put them).</summary>
     public string MonoFontPath { get; set; } = VidStudio.Core.Rendering.FontSet.DefaultMonoPath;
 
     public string FallbackFontPath { get; set; } = VidStudio.Core.Rendering.FontSet.DefaultFallbackPath;
@@ -154,6 +159,9 @@ public sealed class VidStudioSettings
     public string ResultsPath => Path.GetFullPath(ResultsDirectory ?? Path.Combine(DataDirectory, "results"));
 
     public string DataPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>Uploaded fonts: in the data folder, which worker nodes share, so a job finds its font on any node.</summary>
+    public string FontsPath => Path.Combine(DataPath, "fonts");
 
     /// <summary>The log file; <c>{node}</c> in <see cref="LogFile"/> is this machine's (container's) name, so nodes sharing a data folder log apart.</summary>
     public string? LogPath => string.IsNullOrWhiteSpace(LogFile)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace VidStudio.Web.Data;
 
-/// <summary>The job table, presets, users and keys. This type carries the SQLite migrations; <see cref="PostgresDbContext"/> the PostgreSQL ones.</summary>
+/// <summary>The job table, presets, uploaded fonts, users and keys. This type carries the SQLite migrations; <see cref="PostgresDbContext"/> the PostgreSQL ones.</summary>
 public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
 {
     private static readonly ValueConverter<DateTimeOffset, long> UtcTicks =
@@ -14,6 +14,8 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ArtifactRecord> Artifacts => Set<ArtifactRecord>();
 
     public DbSet<PresetRecord> Presets => Set<PresetRecord>();
+
+    public DbSet<FontRecord> Fonts => Set<FontRecord>();
 
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
@@ -52,6 +54,14 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             preset.HasIndex(p => new { p.OwnerId, p.Name }).IsUnique();
             preset.Property(p => p.Name).HasMaxLength(PresetRecord.MaxNameLength).UseCollation(CaseInsensitiveCollation);
             preset.Property(p => p.CreatedAt).HasConversion(UtcTicks);
+        });
+        model.Entity<FontRecord>(font =>
+        {
+            font.HasIndex(f => new { f.OwnerId, f.Name }).IsUnique();
+            font.Property(f => f.Name).HasMaxLength(Core.Options.ConversionOptions.MaxFontNameLength).UseCollation(CaseInsensitiveCollation);
+            font.Property(f => f.FileName).HasMaxLength(64);
+            font.Property(f => f.Family).HasMaxLength(FontRecord.MaxFamilyLength);
+            font.Property(f => f.CreatedAt).HasConversion(UtcTicks);
         });
         model.Entity<UserRecord>(user =>
         {

@@ -16,6 +16,7 @@ using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Events;
 using VidStudio.Web.Contracts;
+using VidStudio.Web.Fonts;
 
 namespace VidStudio.Web.Hosting;
 
@@ -59,6 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton<JobQueries>();
         services.AddSingleton<JobLifecycle>();
         services.AddSingleton<PresetService>();
+        services.AddSingleton<FontCatalog>();
         services.AddSingleton<ConversionRequestResolver>();
         services.AddTransient<ConversionJob>();
         services.AddTransient<CleanupJob>();

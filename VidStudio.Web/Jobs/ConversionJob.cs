@@ -8,6 +8,7 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Events;
+using VidStudio.Web.Fonts;
 
 namespace VidStudio.Web.Jobs;
 
@@ -19,6 +20,7 @@ namespace VidStudio.Web.Jobs;
 public sealed partial class ConversionJob(
     IDbContextFactory<VidStudioDbContext> databases,
     VideoConverter converter,
+    FontCatalog fonts,
     JobFiles files,
     RunningJobs running,
     JobNotifier notifier,
@@ -108,7 +110,9 @@ public sealed partial class ConversionJob(
         try
         {
             var options = JobOptionsJson.Deserialize(job.OptionsJson);
-            var request = new ConversionRequest(job.InputPath!, output, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson) };
+            // Found again by the owner's name for it: a font deleted since the job was queued fails the job, saying so.
+            var font = await fonts.ResolveAsync(options.Font, job.OwnerId, linked.Token);
+            var request = new ConversionRequest(job.InputPath!, output, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
             var result = await converter.ConvertAsync(request, progress, linked.Token);
             await progress.StopAsync();
             if (await CompleteAsync(job, result, startedAt))

@@ -10,6 +10,7 @@ using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Events;
+using VidStudio.Web.Fonts;
 
 namespace VidStudio.Web.Jobs;
 
@@ -26,6 +27,7 @@ public sealed partial class JobSubmission(
     DiskSpaceGuard disk,
     FfmpegTools tools,
     ConversionPlanner planner,
+    FontCatalog fonts,
     TimeProvider clock,
     ILogger<JobSubmission> logger)
 {
@@ -42,13 +44,15 @@ public sealed partial class JobSubmission(
     {
         options.EnsureValid();
         disk.EnsureRoomForNewJob();
+        // The font must exist for the owner now (its cell sets the rows the caps are checked on); the job finds it again when it runs.
+        var font = await fonts.ResolveAsync(options.Font, owner.UserId, cancellationToken);
         var probed = new List<MediaInfo>();
         foreach (var (stagedPath, originalFileName) in uploads)
         {
             try
             {
                 var media = await new VideoProber(tools).ProbeAsync(stagedPath, cancellationToken);
-                planner.Plan(media, options);
+                planner.Plan(media, options, font);
                 probed.Add(media);
             }
             catch (VideoInputException e) when (uploads.Count > 1)

@@ -1,6 +1,7 @@
 using VidStudio.Core.Options;
 using VidStudio.Core.Preview;
 using VidStudio.Core.Quality;
+using VidStudio.Core.Rendering;
 
 namespace VidStudio.Web.Studio;
 
@@ -8,14 +9,14 @@ namespace VidStudio.Web.Studio;
 /// Renders previews one at a time, always of the newest request: while a render runs, newer requests replace each
 /// other and only the last one is rendered next. A dragged slider therefore never queues up stale frames, and the
 /// image catches up with the hand as soon as one render finishes. One instance per Studio page holds that viewer's
-/// <see cref="PreviewSession"/>.
+/// <see cref="PreviewSession"/>. <c>fontOf</c> loads the font the options name, as the viewer may use it.
 /// </summary>
 /// <para>
 /// Once the newest preview is shown and nothing newer waits, the look is scored over the next seconds of the source
 /// (<see cref="FramePreviewer.EvaluateAsync"/>); a new request cancels that scoring.
 /// </para>
 public sealed class LatestPreviewRenderer(
-    FramePreviewer previewer, Func<PreviewFrame, Task> onRendered, Func<LookScore, ConversionOptions, double, Task> onScored, Func<Exception, Task> onFailed)
+    FramePreviewer previewer, Func<ConversionOptions, CancellationToken, Task<FontSet>> fontOf, Func<PreviewFrame, Task> onRendered, Func<LookScore, ConversionOptions, double, Task> onScored, Func<Exception, Task> onFailed)
     : IDisposable
 {
     /// <summary>Scoring waits for the hand to rest this long: while a slider moves, it would only compete with the renders.</summary>
@@ -74,7 +75,8 @@ public sealed class LatestPreviewRenderer(
 
             try
             {
-                var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _session, _disposed.Token);
+                var font = await fontOf(request.Options, _disposed.Token);
+                var frame = await previewer.RenderAsync(request.Path, request.Seconds, request.Options, _session, _disposed.Token, font);
                 await onRendered(frame);
                 StartScoringUnlessSuperseded(request);
             }
@@ -109,7 +111,7 @@ public sealed class LatestPreviewRenderer(
             try
             {
                 await Task.Delay(ScoringDelay, scoring.Token);
-                var score = await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token);
+                var score = await previewer.EvaluateAsync(request.Path, request.Seconds, request.Options, scoring.Token, await fontOf(request.Options, scoring.Token));
                 // The look and time it scored go along: the page shows it only if they are still the ones on screen.
                 await onScored(score, request.Options, request.Seconds);
             }

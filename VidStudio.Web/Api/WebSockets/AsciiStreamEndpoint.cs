@@ -7,6 +7,7 @@ using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
+using VidStudio.Web.Fonts;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Contracts;
@@ -19,7 +20,7 @@ namespace VidStudio.Web.Api.WebSockets;
 /// goes away cancels the work and its ffmpeg.
 /// </summary>
 public sealed partial class AsciiStreamEndpoint(
-    TextFrameStream frames, ConversionRequestResolver requests, JobFiles files, UploadAdmission admission, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
+    TextFrameStream frames, ConversionRequestResolver requests, FontCatalog fonts, JobFiles files, UploadAdmission admission, IOptions<VidStudioSettings> settings, ILogger<AsciiStreamEndpoint> logger)
 {
     public const string Path = "/api/v1/ws/convert";
 
@@ -64,7 +65,8 @@ public sealed partial class AsciiStreamEndpoint(
         Task? watcher = null;
         try
         {
-            var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, Caller.From(context.User), gone.Token);
+            var caller = Caller.From(context.User);
+            var (options, maybeError) = await ReceiveStartWithinLimitsAsync(socket, staged, caller, gone.Token);
             if (maybeError is not null)
             {
                 await SendAsync(socket, new StreamErrorMessage(maybeError), gone.Token);
@@ -78,7 +80,8 @@ public sealed partial class AsciiStreamEndpoint(
             watcher = WatchForCloseAsync(socket, gone);
             gone.CancelAfter(settings.Value.JobTimeout);
             var count = 0;
-            await foreach (var frame in frames.StreamAsync(staged, options!, gone.Token))
+            var font = await fonts.ResolveAsync(options!.Font, caller.UserId, gone.Token);
+            await foreach (var frame in frames.StreamAsync(staged, options, gone.Token, font))
             {
                 await SendAsync(socket, new StreamFrameMessage(frame.FrameNumber, frame.Text, Math.Round(frame.Timestamp, 4), frame.ExpectedFrames), gone.Token);
                 count++;
