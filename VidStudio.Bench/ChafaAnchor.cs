@@ -6,6 +6,7 @@ using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
 using VidStudio.Core.Quality;
 using VidStudio.Core.Rendering;
+using VidStudio.Core.Rendering.Palettes;
 
 namespace VidStudio.Bench;
 
@@ -90,6 +91,27 @@ internal static class ChafaAnchor
         return LookScore.Of(meter, milliseconds);
     }
 
+    /// <summary>chafa's frames of <paramref name="pngs"/>: per cell its symbol (code point) and its text and background colours.</summary>
+    /// <param name="colors">chafa's -c: "full", "256", "16" or "none".</param>
+    public static async Task<IReadOnlyList<(int[] Symbols, RgbColor[] Foregrounds, RgbColor[] Backgrounds)>> ReadFramesAsync(
+        IReadOnlyList<string> pngs, GridGeometry geometry, string symbols, int work, string colors)
+    {
+        var lines = (await RunAsync(pngs, geometry, symbols, work, colors)).Split('\n').Where(line => line.Length > 0).ToList();
+        var frames = new List<(int[], RgbColor[], RgbColor[])>();
+        for (var frame = 0; frame < pngs.Count; frame++)
+        {
+            var (cells, foregrounds, backgrounds) = (new int[geometry.CellCount], new RgbColor[geometry.CellCount], new RgbColor[geometry.CellCount]);
+            for (var row = 0; row < geometry.Rows; row++)
+            {
+                ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, cells, foregrounds, backgrounds);
+            }
+
+            frames.Add((cells, foregrounds, backgrounds));
+        }
+
+        return frames;
+    }
+
     private static async Task<string> RunAsync(IReadOnlyList<string> pngs, GridGeometry geometry, string symbols, int work, string colors)
     {
         var start = new ProcessStartInfo("chafa") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -110,7 +132,10 @@ internal static class ChafaAnchor
         return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"chafa failed ({process.ExitCode}): {errors}");
     }
 
-    /// <summary>Reads one row of chafa's output: SGR colour sequences (38/48;2;r;g;b, 7 inverse, 0 reset) and symbols (code points).</summary>
+    /// <summary>
+    /// Reads one row of chafa's output: SGR colour sequences (38/48;2;r;g;b and 38/48;5;n, the 16 colours' 30–37, 90–97,
+    /// 40–47, 100–107 — numbers read as xterm shows them — 7 inverse, 0 reset) and symbols (code points).
+    /// </summary>
     private static void ParseRow(string line, int first, int columns, int[] symbols, RgbColor[] foregrounds, RgbColor[] backgrounds)
     {
         RgbColor white = new(255, 255, 255), black = new(0, 0, 0);
@@ -135,6 +160,14 @@ internal static class ChafaAnchor
                                 if (codes[c] == 38) fg = color; else bg = color;
                                 c += 4;
                                 break;
+                            case 38 or 48 when codes[c + 1] == 5:
+                                if (codes[c] == 38) fg = NamedPalettes.Xterm256[codes[c + 2]]; else bg = NamedPalettes.Xterm256[codes[c + 2]];
+                                c += 2;
+                                break;
+                            case >= 30 and <= 37: fg = NamedPalettes.Standard16[codes[c] - 30]; break;
+                            case >= 90 and <= 97: fg = NamedPalettes.Standard16[codes[c] - 90 + 8]; break;
+                            case >= 40 and <= 47: bg = NamedPalettes.Standard16[codes[c] - 40]; break;
+                            case >= 100 and <= 107: bg = NamedPalettes.Standard16[codes[c] - 100 + 8]; break;
                             case 39: fg = white; break;
                             case 49: bg = black; break;
                         }

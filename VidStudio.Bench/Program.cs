@@ -11,6 +11,7 @@ using VidStudio.Core.Rendering;
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--look PREFIX] [--stability-sweep] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- palette [--clip PATH]... [--frames N]
 //        dotnet run -c Release --project VidStudio.Bench -- gallery [--clip PATH]... [--at SECONDS] [--tile PIXELS] [--out DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- x264 [--clip PATH]...
 //        dotnet run -c Release --project VidStudio.Bench -- formats [--clip PATH]
@@ -46,6 +47,13 @@ if (args.FirstOrDefault() == "gallery")
     string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 ? args[i + 1] : fallback;
     await GalleryScenario.RunAsync(tools, fonts, work, clips, double.Parse(Option("--at", "2"), System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Option("--tile", "480")), Path.GetFullPath(Option("--out", Path.Combine(work, "gallery"))));
+    return;
+}
+
+if (args.FirstOrDefault() == "palette")
+{
+    var framesIndex = Array.IndexOf(args, "--frames");
+    await PaletteScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 25);
     return;
 }
 

@@ -34,11 +34,15 @@ public sealed class CellColorizer
         _minimumContrast = (float)(minimumContrast * 255);
         Foregrounds = new RgbColor[geometry.CellCount];
         Backgrounds = new RgbColor[geometry.CellCount];
+        GlyphShares = new float[geometry.CellCount];
     }
 
     public RgbColor[] Foregrounds { get; }
 
     public RgbColor[] Backgrounds { get; }
+
+    /// <summary>The share of each cell its glyph covers, 0..1.</summary>
+    public float[] GlyphShares { get; }
 
     public void Colorize(CellSampler sampler, ReadOnlySpan<ushort> cells)
     {
@@ -66,6 +70,7 @@ public sealed class CellColorizer
                     (foregroundY, backgroundY) = Separate(foregroundY, backgroundY, glyphShareY);
                 }
 
+                GlyphShares[index] = glyphShareY;
                 Foregrounds[index] = sampler.ToColor(foregroundY, foregroundU, foregroundV);
                 Backgrounds[index] = sampler.ToColor(backgroundY, backgroundU, backgroundV);
             }

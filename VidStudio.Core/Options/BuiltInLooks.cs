@@ -14,5 +14,7 @@ public static class BuiltInLooks
         ("Photo ASCII", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Width = 160 }),
         ("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200, GlyphContrast = 0 }),
         ("Night vision", new ConversionOptions { Style = AsciiStyle.Shape, AutoLevels = true, TextColor = "#7CFF4F", BgColor = "#021002", Width = 140 }),
+        ("16-colour terminal", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Palette = Palette.Standard16, Width = 120 }),
+        ("PICO-8 blocks", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Palette = Palette.Pico8, Width = 128 }),
     ];
 }

@@ -91,7 +91,7 @@ public sealed class FrameRenderer : IRenderedFrame
         if (_colorizer is not null)
         {
             _colorizer.Colorize(_sampler, _cells);
-            Palette.ForFrame(index, _colorizer.Foregrounds, _colorizer.Backgrounds);
+            Palette.ForFrame(index, _colorizer.Foregrounds, _colorizer.Backgrounds, _colorizer.GlyphShares);
         }
         else
         {

@@ -41,13 +41,14 @@ public sealed class FramePalette
     public bool TransparentBackground => _options.TransparentBg;
 
     /// <summary>Sets the colours of frame <paramref name="frameIndex"/>.</summary>
-    public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors, RgbColor[]? sampledCellBackgrounds = null)
+    /// <param name="glyphShares">Cell colours: the share of each cell its glyph covers (which side may change colour to stay visible).</param>
+    public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors, RgbColor[]? sampledCellBackgrounds = null, float[]? glyphShares = null)
     {
         CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? ChooseCells(sampledCellColors, ref _chosenColors) : null;
         CellBackgrounds = _options.ColorMode == ColorMode.Cell ? ChooseCells(sampledCellBackgrounds, ref _chosenBackgrounds) : null;
-        if (Colors is not null && CellColors is not null && CellBackgrounds is not null && _options.GlyphContrast > 0)
+        if (Colors is not null && CellColors is not null && CellBackgrounds is not null && glyphShares is not null && _options.GlyphContrast > 0)
         {
-            KeepGlyphsApart(Colors, sampledCellColors!, sampledCellBackgrounds!, CellColors, CellBackgrounds);
+            KeepGlyphsApart(Colors, sampledCellColors!, sampledCellBackgrounds!, glyphShares, CellColors, CellBackgrounds);
         }
         if (_options.RandomColors)
         {
@@ -93,28 +94,27 @@ public sealed class FramePalette
 
     /// <summary>
     /// Cell colours were set apart by <see cref="ConversionOptions.GlyphContrast"/>; where the glyph's and the
-    /// background's palette colours are one colour the glyph would vanish. Then the side that colour fits worse — the
-    /// one the colorizer moved further, which is the smaller side of the cell — takes its nearest palette colour on its
-    /// side (lighter or darker) of the other.
+    /// background's palette colours are one colour the glyph would vanish. Then the smaller side of the cell (usually
+    /// the glyph; the background behind a glyph that fills most of it) takes its nearest palette colour beyond the
+    /// other's, lighter or darker as it was: the larger side, which the picture is made of, keeps its colour.
     /// </summary>
-    private static void KeepGlyphsApart(ColorPalette palette, RgbColor[] sampledGlyphs, RgbColor[] sampledBackgrounds, RgbColor[] glyphs, RgbColor[] backgrounds)
+    private static void KeepGlyphsApart(
+        ColorPalette palette, RgbColor[] sampledGlyphs, RgbColor[] sampledBackgrounds, float[] glyphShares, RgbColor[] glyphs, RgbColor[] backgrounds)
     {
         for (var i = 0; i < glyphs.Length; i++)
         {
-            var (sampledGlyph, sampledBackground) = (sampledGlyphs[i], sampledBackgrounds[i]);
-            if (glyphs[i] != backgrounds[i] || sampledGlyph == sampledBackground)
+            if (glyphs[i] != backgrounds[i] || sampledGlyphs[i] == sampledBackgrounds[i])
             {
                 continue;
             }
 
-            var shared = OkLab.FromRgb(glyphs[i]);
-            if (OkLab.FromRgb(sampledGlyph).DistanceSquaredTo(shared) >= OkLab.FromRgb(sampledBackground).DistanceSquaredTo(shared))
+            if (glyphShares[i] <= 0.5f)
             {
-                glyphs[i] = palette.NearestApartFrom(sampledGlyph, glyphs[i]);
+                glyphs[i] = palette.NearestApartFrom(sampledGlyphs[i], backgrounds[i]);
             }
             else
             {
-                backgrounds[i] = palette.NearestApartFrom(sampledBackground, backgrounds[i]);
+                backgrounds[i] = palette.NearestApartFrom(sampledBackgrounds[i], glyphs[i]);
             }
         }
     }

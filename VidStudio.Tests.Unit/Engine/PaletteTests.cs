@@ -82,14 +82,14 @@ public class PaletteTests
     {
         var options = new ConversionOptions { ColorMode = ColorMode.Cell, Palette = Palette.Gameboy };
         var frame = new FramePalette(options, columns: 2);
-        // Both sides of each cell are nearest the same green: a thin glyph the colorizer pushed darker than its ground,
-        // and a full glyph whose (hidden) background it pushed lighter. The side pushed further moves.
-        frame.ForFrame(0, [new RgbColor(0x2A, 0x58, 0x2A), new RgbColor(0x30, 0x62, 0x30)], [new RgbColor(0x30, 0x62, 0x30), new RgbColor(0x3A, 0x6E, 0x3A)]);
+        // Both sides of each cell are nearest the same green: a thin glyph darker than its ground, and a glyph covering
+        // most of its cell, lighter than the little background left. The smaller side moves.
+        frame.ForFrame(0, [new RgbColor(0x2A, 0x58, 0x2A), new RgbColor(0x30, 0x62, 0x30)], [new RgbColor(0x30, 0x62, 0x30), new RgbColor(0x2A, 0x58, 0x2A)], [0.2f, 0.9f]);
 
         Assert.Equal(new RgbColor(0x30, 0x62, 0x30), frame.CellBackgrounds![0]);
         Assert.Equal(new RgbColor(0x0F, 0x38, 0x0F), frame.CellColors![0]);
         Assert.Equal(new RgbColor(0x30, 0x62, 0x30), frame.CellColors![1]);
-        Assert.Equal(new RgbColor(0x8B, 0xAC, 0x0F), frame.CellBackgrounds![1]);
+        Assert.Equal(new RgbColor(0x0F, 0x38, 0x0F), frame.CellBackgrounds![1]);
     }
 
     [Fact]

@@ -75,28 +75,36 @@ public sealed class ColorPalette
     }
 
     /// <summary>
-    /// The palette colour nearest to <paramref name="color"/> among those lighter than <paramref name="other"/> (or
-    /// darker, when <paramref name="color"/> is darker than it); <paramref name="other"/> itself when there is none.
-    /// A glyph and its background that fall on one colour stay apart with it. Not cached: it is asked for only when
-    /// two colours fall together.
+    /// The palette colour nearest to <paramref name="color"/> of those at least as much lighter than
+    /// <paramref name="other"/> as it is (or darker, when it is darker); when none is, the lightest (darkest). A glyph
+    /// and background that fall on one colour stay apart with it, by no less than they were sampled apart. Not cached:
+    /// it is asked only when two colours fall together.
     /// </summary>
     public RgbColor NearestApartFrom(RgbColor color, RgbColor other)
     {
         var target = OkLab.FromRgb(color);
         var otherLightness = OkLab.FromRgb(other).L;
-        var lighter = target.L >= otherLightness;
-        var (best, bestDistance) = (other, float.PositiveInfinity);
+        var direction = target.L >= otherLightness ? 1 : -1;
+        var wanted = direction * (target.L - otherLightness);
+        var (nearest, nearestDistance) = (-1, float.PositiveInfinity);
+        var (farthest, farthestGap) = (-1, 0f);
         for (var i = 0; i < _colors.Length; i++)
         {
             var candidate = new OkLab(_l[i], _a[i], _b[i]);
+            var gap = direction * (candidate.L - otherLightness);
             var distance = target.DistanceSquaredTo(candidate);
-            if ((lighter ? candidate.L > otherLightness : candidate.L < otherLightness) && distance < bestDistance)
+            if (gap >= wanted && distance < nearestDistance)
             {
-                (best, bestDistance) = (_colors[i], distance);
+                (nearest, nearestDistance) = (i, distance);
+            }
+
+            if (gap > farthestGap)
+            {
+                (farthest, farthestGap) = (i, gap);
             }
         }
 
-        return best;
+        return nearest >= 0 ? _colors[nearest] : farthest >= 0 ? _colors[farthest] : other;
     }
 
     private int Search(OkLab target)
