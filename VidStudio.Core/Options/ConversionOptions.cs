@@ -18,6 +18,12 @@ public sealed record ConversionOptions
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
 
+    /// <summary>GIF delays are whole hundredths of a second and browsers slow delays under 2 of them down to 10, so 50 fps is the most a GIF shows.</summary>
+    public const int MinGifFps = 1, MaxGifFps = 50;
+
+    /// <summary>The frame rate a GIF gets unless <see cref="GifFps"/> asks: the output's, at most this.</summary>
+    public const int MaxDefaultGifFps = 15;
+
     /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
     public const int MaxDefaultGifWidth = 960;
 
@@ -95,6 +101,9 @@ public sealed record ConversionOptions
     /// <summary>The GIF's width in pixels; null: the frames' width, at most <see cref="MaxDefaultGifWidth"/>.</summary>
     public int? GifWidth { get; init; }
 
+    /// <summary>The GIF's frame rate; null: the output's, at most <see cref="MaxDefaultGifFps"/>. Never above the output's.</summary>
+    public int? GifFps { get; init; }
+
     /// <summary>A self-contained HTML player (<c>player.html</c>) with the frames and the source's audio.</summary>
     public bool SaveHtml { get; init; }
 
@@ -109,7 +118,7 @@ public sealed record ConversionOptions
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
-            SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
+            SaveGif = "save_gif", GifWidth = "gif_width", GifFps = "gif_fps", SaveWebmAlpha = "save_webm_alpha",
             SaveHtml = "save_html";
     }
 

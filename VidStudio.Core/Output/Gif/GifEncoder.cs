@@ -5,33 +5,86 @@ using VidStudio.Core.Options;
 namespace VidStudio.Core.Output.Gif;
 
 /// <summary>
-/// Write stage for GIF: RGBA frames piped into ffmpeg, area-scaled to the chosen width, each frame quantised to its own
-/// palette (<c>palettegen=stats_mode=single</c> with <c>paletteuse=new=1</c>): one pass with nothing held back, where a
-/// single palette for the whole clip would make ffmpeg buffer every frame until the end. Alpha below half becomes the
-/// reserved transparent entry, so a transparent background stays transparent. Frame delays come from the timestamps,
-/// so the GIF lasts as long as the source.
+/// Write stage for GIF, in two passes so one palette serves the whole clip without holding its frames in memory. Pass
+/// one (fed while the job renders): RGBA frames area-scaled to the GIF's width, kept losslessly (FFV1) in a temporary
+/// file while <c>palettegen</c> gathers the clip's colours. Pass two (<see cref="CompleteAsync"/>): the frames mapped
+/// onto that palette without dithering, only the rectangle that changed re-mapped, and ffmpeg's GIF encoder storing
+/// each frame cropped to what changed with unchanged pixels transparent. ffmpeg 5.1's encoder does that cropping only
+/// while a frame's palette equals the first frame's, so a palette per frame (as before) or per scene (new palettes at
+/// cuts) stores every frame whole from the first change on: measured on real footage, one palette for the clip made
+/// the GIF 2–2.5× smaller than a palette per frame at the same SSIM, and a palette per scene was as large as per frame
+/// after its first cut. Without dithering, flat cells stay flat and compress; Bayer dithering made GIFs ~1.6× larger
+/// and lowered SSIM. Alpha below half becomes the palette's transparent entry, so a transparent background stays
+/// transparent (ffmpeg then stores such frames whole, cropped to their opaque part). Frame delays come from the
+/// timestamps, so the GIF lasts as long as the source.
 /// </summary>
 public sealed class GifEncoder : RgbaEncoder
 {
-    private GifEncoder(FfmpegProcess process, string partialPath, string finalPath) : base(process, partialPath, finalPath, "the GIF")
+    private readonly FfmpegTools _tools;
+    private readonly string _framesPath, _palettePath, _outputPath;
+
+    private GifEncoder(FfmpegTools tools, FfmpegProcess firstPass, string framesPath, string palettePath, string outputPath)
+        : base(firstPass, framesPath, outputPath, "the GIF")
     {
+        (_tools, _framesPath, _palettePath, _outputPath) = (tools, framesPath, palettePath, outputPath);
     }
 
     public static int WidthFor(int? requested, int renderWidth) => requested ?? Math.Min(renderWidth, ConversionOptions.MaxDefaultGifWidth);
 
     public static GifEncoder Start(FfmpegTools tools, int width, int height, FrameRate rate, int gifWidth, string outputPath, CancellationToken cancellationToken)
     {
-        var partialPath = outputPath + ArtifactNames.PartialSuffix;
+        // Both temporary files carry the partial suffix, so a crash leaves nothing a job's clean-up would miss.
+        var framesPath = outputPath + ".frames" + ArtifactNames.PartialSuffix;
+        var palettePath = outputPath + ".palette" + ArtifactNames.PartialSuffix;
         List<string> arguments =
         [
             "-nostdin", "-hide_banner", "-v", "error", "-y",
             .. RgbaInput(width, height, rate),
-            "-vf", $"scale={gifWidth.ToString(CultureInfo.InvariantCulture)}:-2:flags=area,split[frames][stats];" +
-                   "[stats]palettegen=stats_mode=single:reserve_transparent=1[palette];" +
-                   "[frames][palette]paletteuse=new=1:dither=bayer:bayer_scale=3:alpha_threshold=128",
-            "-loop", "0", "-f", "gif", partialPath,
+            "-filter_complex", $"scale={gifWidth.ToString(CultureInfo.InvariantCulture)}:-2:flags=area,split[frames][stats];" +
+                               "[stats]palettegen=stats_mode=full:reserve_transparent=1[palette]",
+            // NUT keeps the frames' own time base, so the GIF's delays come out as if the frames had been piped to it.
+            "-map", "[frames]", "-c:v", "ffv1", "-f", "nut", framesPath,
+            "-map", "[palette]", "-c:v", "png", "-update", "1", "-f", "image2", palettePath,
         ];
         var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
-        return new GifEncoder(process, partialPath, outputPath);
+        return new GifEncoder(tools, process, framesPath, palettePath, outputPath);
+    }
+
+    /// <summary>Ends the first pass, runs the second and moves the GIF into place.</summary>
+    public override async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await EndInputAsync(cancellationToken).ConfigureAwait(false);
+        var partialPath = _outputPath + ArtifactNames.PartialSuffix;
+        string[] arguments =
+        [
+            "-nostdin", "-hide_banner", "-v", "error", "-y",
+            "-i", _framesPath, "-i", _palettePath,
+            "-lavfi", "[0:v][1:v]paletteuse=dither=none:diff_mode=rectangle:alpha_threshold=128",
+            "-loop", "0", "-f", "gif", partialPath,
+        ];
+        using (var secondPass = FfmpegProcess.Start(_tools.Ffmpeg, arguments, cancellationToken))
+        {
+            var exitCode = await secondPass.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0)
+            {
+                throw secondPass.Failure("Encoding the GIF", exitCode);
+            }
+        }
+
+        File.Move(partialPath, _outputPath, overwrite: true);
+        DeleteTemporaryFiles();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteTemporaryFiles();
+        File.Delete(_outputPath + ArtifactNames.PartialSuffix);
+    }
+
+    private void DeleteTemporaryFiles()
+    {
+        File.Delete(_framesPath);
+        File.Delete(_palettePath);
     }
 }
