@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 
@@ -6,7 +8,7 @@ namespace VidStudio.Core.Output.Gif;
 
 /// <summary>
 /// Write stage for GIF, in two passes so one palette serves the whole clip without holding its frames in memory. Pass
-/// one (fed while the job renders): RGBA frames area-scaled to the GIF's width, kept losslessly (FFV1) in a temporary
+/// one (fed while the job renders): RGBA frames, pixels that barely changed held at their shown value, area-scaled to the GIF's width, kept losslessly (FFV1) in a temporary
 /// file while <c>palettegen</c> gathers the clip's colours. Pass two (<see cref="CompleteAsync"/>): the frames mapped
 /// onto that palette without dithering, only the rectangle that changed re-mapped, and ffmpeg's GIF encoder storing
 /// each frame cropped to what changed with unchanged pixels transparent. ffmpeg 5.1's encoder does that cropping only
@@ -20,8 +22,17 @@ namespace VidStudio.Core.Output.Gif;
 /// </summary>
 public sealed class GifEncoder : RgbaEncoder
 {
+    /// <summary>
+    /// How far (per channel, of 255) a pixel may drift from what the GIF shows before it is redrawn. Real footage's grain
+    /// changes most cells' colours slightly every frame, and each change is a pixel the GIF must store again: holding
+    /// drifts up to 4 halved chaplin.mp4's GIF in cell colours (6.4 → 3.1 MB) at SSIM 0.995 against the rendered frames
+    /// (8: 2.5 MB at 0.986; the MP4 itself scores 0.966).
+    /// </summary>
+    private const byte HoldTolerance = 4;
+
     private readonly FfmpegTools _tools;
     private readonly string _framesPath, _palettePath, _outputPath;
+    private byte[]? _shown;
 
     private GifEncoder(FfmpegTools tools, FfmpegProcess firstPass, string framesPath, string palettePath, string outputPath)
         : base(firstPass, framesPath, outputPath, "the GIF")
@@ -48,6 +59,50 @@ public sealed class GifEncoder : RgbaEncoder
         ];
         var process = FfmpegProcess.Start(tools.Ffmpeg, arguments, cancellationToken, redirectInput: true);
         return new GifEncoder(tools, process, framesPath, palettePath, outputPath);
+    }
+
+    /// <summary>Pipes the frame as the GIF should show it: pixels that barely changed keep their shown value (<see cref="HoldTolerance"/>).</summary>
+    public override ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken)
+    {
+        if (_shown is null)
+        {
+            _shown = rgba.ToArray();
+        }
+        else
+        {
+            Hold(rgba.Span, _shown, HoldTolerance);
+        }
+
+        return base.WriteFrameAsync(_shown, cancellationToken);
+    }
+
+    /// <summary>Pixels (RGBA) of <paramref name="frame"/> whose every channel is within <paramref name="tolerance"/> of <paramref name="shown"/> keep the shown value; the rest take the frame's.</summary>
+    internal static void Hold(ReadOnlySpan<byte> frame, Span<byte> shown, byte tolerance)
+    {
+        var frameVectors = MemoryMarshal.Cast<byte, Vector<byte>>(frame);
+        var shownVectors = MemoryMarshal.Cast<byte, Vector<byte>>(shown);
+        var limit = new Vector<byte>(tolerance);
+        for (var i = 0; i < frameVectors.Length; i++)
+        {
+            var (next, held) = (frameVectors[i], shownVectors[i]);
+            var beyond = Vector.AsVectorUInt32(Vector.GreaterThan(Vector.Max(next, held) - Vector.Min(next, held), limit));
+            var keep = Vector.Equals(beyond, Vector<uint>.Zero);
+            shownVectors[i] = Vector.AsVectorByte(Vector.ConditionalSelect(keep, Vector.AsVectorUInt32(held), Vector.AsVectorUInt32(next)));
+        }
+
+        for (var p = frameVectors.Length * Vector<byte>.Count; p < frame.Length; p += 4)
+        {
+            var near = true;
+            for (var c = 0; c < 4; c++)
+            {
+                near &= Math.Abs(frame[p + c] - shown[p + c]) <= tolerance;
+            }
+
+            if (!near)
+            {
+                frame.Slice(p, 4).CopyTo(shown.Slice(p, 4));
+            }
+        }
     }
 
     /// <summary>Ends the first pass, runs the second and moves the GIF into place.</summary>
