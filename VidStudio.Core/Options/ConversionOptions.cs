@@ -24,8 +24,12 @@ public sealed record ConversionOptions
     /// <summary>The frame rate a GIF gets unless <see cref="GifFps"/> asks: the output's, at most this.</summary>
     public const int MaxDefaultGifFps = 15;
 
-    /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
-    public const int MaxDefaultGifWidth = 960;
+    /// <summary>
+    /// Pixels per character column a GIF gets unless <see cref="GifWidth"/> asks (at most the frames' width). Measured on
+    /// big_buck_bunny (1280 px frames, 120 columns, cell colours, 1 s): 1280 px 1.14 MB, 960 (8 per column) 0.92 MB,
+    /// 640 0.50 MB, 480 0.35 MB; glyphs stay crisp at 8 px per column, blur at 5 and smear into blocks at 4.
+    /// </summary>
+    public const int DefaultGifPixelsPerColumn = 8;
 
     /// <summary>Characters per row; the row count follows from the source's aspect and the font cell's aspect.</summary>
     public int Width { get; init; } = DefaultWidth;
@@ -98,7 +102,7 @@ public sealed record ConversionOptions
     /// <summary>An animated GIF (<c>animation.gif</c>) of the rendered frames.</summary>
     public bool SaveGif { get; init; }
 
-    /// <summary>The GIF's width in pixels; null: the frames' width, at most <see cref="MaxDefaultGifWidth"/>.</summary>
+    /// <summary>The GIF's width in pixels; null: <see cref="DefaultGifPixelsPerColumn"/> per column, at most the frames' width.</summary>
     public int? GifWidth { get; init; }
 
     /// <summary>The GIF's frame rate; null: the output's, at most <see cref="MaxDefaultGifFps"/>. Never above the output's.</summary>

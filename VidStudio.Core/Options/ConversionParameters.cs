@@ -101,7 +101,7 @@ public static class ConversionParameters
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
     public static ConversionParameter GifWidth { get; } = OptionalInt(F.GifWidth, "GIF width",
-        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
+        $"Width of animation.gif in pixels (height follows). Default: {O.DefaultGifPixelsPerColumn} per character column (960 at width 120), at most the frames' width: characters stay legible, and each halving of the width roughly halves the GIF.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
 
     public static ConversionParameter GifFps { get; } = OptionalInt(F.GifFps, "GIF frame rate",

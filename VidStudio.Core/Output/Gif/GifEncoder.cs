@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using VidStudio.Core.Frames;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 
@@ -40,7 +41,8 @@ public sealed class GifEncoder : RgbaEncoder
         (_tools, _framesPath, _palettePath, _outputPath) = (tools, framesPath, palettePath, outputPath);
     }
 
-    public static int WidthFor(int? requested, int renderWidth) => requested ?? Math.Min(renderWidth, ConversionOptions.MaxDefaultGifWidth);
+    public static int WidthFor(int? requested, GridGeometry geometry) =>
+        requested ?? Math.Min(geometry.RenderWidth, geometry.Columns * ConversionOptions.DefaultGifPixelsPerColumn);
 
     public static GifEncoder Start(FfmpegTools tools, int width, int height, FrameRate rate, int gifWidth, string outputPath, CancellationToken cancellationToken)
     {
