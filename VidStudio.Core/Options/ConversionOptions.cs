@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace VidStudio.Core.Options;
@@ -17,6 +19,7 @@ public sealed record ConversionOptions
     public const double MinStability = 0, MaxStability = 1, DefaultStability = 0.75;
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
+    public const int MinPaletteColors = 2, MaxPaletteColors = 256;
 
     /// <summary>GIF delays are whole hundredths of a second and browsers slow delays under 2 of them down to 10, so 50 fps is the most a GIF shows.</summary>
     public const int MinGifFps = 1, MaxGifFps = 50;
@@ -69,6 +72,9 @@ public sealed record ConversionOptions
     /// <summary>The dark → light ramp used when <see cref="Style"/> is <see cref="AsciiStyle.Custom"/>.</summary>
     public string? Charset { get; init; }
 
+    /// <summary>Shape styles: a comma list of <see cref="SymbolClass"/> names to choose from; null: the style's default (<see cref="SymbolClasses.DefaultFor"/>).</summary>
+    public string? Symbols { get; init; }
+
     /// <summary>
     /// 0–1: how strongly a cell keeps its character from the previous frame (shape styles). 0 chooses every frame afresh;
     /// scene cuts always start afresh. The default was measured (benchmark <c>quality --stability-sweep</c>): on real
@@ -83,6 +89,12 @@ public sealed record ConversionOptions
     /// default was measured with the benchmark's quality scenario (see the README).
     /// </summary>
     public double GlyphContrast { get; init; } = DefaultGlyphContrast;
+
+    /// <summary>The colours frames may use; every colour a frame shows (cells, text and background) is the nearest of them in OKLab.</summary>
+    public Palette Palette { get; init; } = Palette.Full;
+
+    /// <summary>The colours of <see cref="Options.Palette.Custom"/>, <c>#RRGGBB,#RRGGBB,...</c>.</summary>
+    public string? PaletteColors { get; init; }
 
     /// <summary>Stretches luma between the clip's dark and bright percentiles (smoothed over time) before brightness/contrast/gamma.</summary>
     public bool AutoLevels { get; init; }
@@ -120,10 +132,10 @@ public sealed record ConversionOptions
         public const string Width = "width", Style = "style", Brightness = "brightness", Contrast = "contrast",
             Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
-            Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
+            Charset = "charset", Symbols = "symbols", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", GifFps = "gif_fps", SaveWebmAlpha = "save_webm_alpha",
-            SaveHtml = "save_html";
+            SaveHtml = "save_html", Palette = "palette", PaletteColors = "palette_colors";
     }
 
     [JsonIgnore]
@@ -143,18 +155,23 @@ public sealed record ConversionOptions
 
         if (Style == AsciiStyle.Custom)
         {
-            // Counted as the mapper uses it: one glyph per UTF-16 character (surrogates are refused below), so combining
-            // marks count too; counting text elements let "ab" plus thousands of combining marks through as 2.
-            var length = Charset?.Length ?? 0;
-            if (length is < MinCharsetLength or > MaxCharsetLength)
+            // Counted as the mapper uses it: one glyph per Unicode scalar value, so combining marks count too; counting
+            // text elements let "ab" plus thousands of combining marks through as 2.
+            var symbols = Charset is null ? 0 : Charset.EnumerateRunes().Count();
+            if (symbols is < MinCharsetLength or > MaxCharsetLength)
             {
                 errors.Add(new(FieldNames.Charset,
-                    $"style=custom needs a charset of {MinCharsetLength} to {MaxCharsetLength} characters, dark to light (got {length})."));
+                    $"style=custom needs a charset of {MinCharsetLength} to {MaxCharsetLength} characters, dark to light (got {symbols})."));
             }
-            else if (Charset!.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+            else if (!IsPrintableText(Charset!))
             {
-                errors.Add(new(FieldNames.Charset, "charset may hold printable characters of the Basic Multilingual Plane only (no control characters or emoji)."));
+                errors.Add(new(FieldNames.Charset, "charset may hold printable characters only (no control characters or unpaired surrogates)."));
             }
+        }
+
+        if (Palette == Palette.Custom && string.IsNullOrWhiteSpace(PaletteColors))
+        {
+            errors.Add(new(FieldNames.PaletteColors, $"palette=custom needs palette_colors: {MinPaletteColors} to {MaxPaletteColors} colours written #RRGGBB,#RRGGBB,..."));
         }
 
         var outputs = ConversionParameters.Outputs;
@@ -170,6 +187,22 @@ public sealed record ConversionOptions
         }
 
         return errors;
+    }
+
+    private static bool IsPrintableText(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var symbol, out var length) != OperationStatus.Done || Rune.IsControl(symbol))
+            {
+                return false;
+            }
+
+            rest = rest[length..];
+        }
+
+        return true;
     }
 
     /// <summary>Throws <see cref="InvalidOptionsException"/> listing every bad field.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using F = VidStudio.Core.Options.ConversionOptions.FieldNames;
 using Mode = VidStudio.Core.Options.ColorMode;
 using O = VidStudio.Core.Options.ConversionOptions;
+using P = VidStudio.Core.Options.Palette;
 
 namespace VidStudio.Core.Options;
 
@@ -16,7 +17,7 @@ public static class ConversionParameters
         o => o.Width, (o, v) => o with { Width = v }, O.MinWidth, O.MaxWidth, $"between {O.MinWidth} and {O.MaxWidth} characters");
 
     public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style",
-        "Character set / look. 'custom' uses charset; 'shape' and 'shape_blocks' pick each cell's glyph by its shape (ASCII, or block quadrants and shades).",
+        "Character set / look. 'custom' uses charset; 'shape', 'shape_blocks' and 'mosaic' pick each cell's glyph by its shape (ASCII; block quadrants and shades; octants, eighth blocks and shades drawn as exact geometry), from the classes in symbols.",
         o => o.Style, (o, v) => o with { Style = v });
 
     public static ConversionParameter Charset { get; } = new(F.Charset, ParameterKind.Text, "Custom ramp (dark → light)",
@@ -26,6 +27,25 @@ public static class ConversionParameters
         Min = O.MinCharsetLength,
         Max = O.MaxCharsetLength,
         EmptyMeansDefault = false,
+    };
+
+    public static ConversionParameter Symbols { get; } = new(F.Symbols, ParameterKind.ChoiceList, "Symbols",
+        "Shape styles: a comma list of the symbol classes to choose from. Default: ascii for shape, quadrants,shades for shape_blocks, " +
+        "octants,blocks,shades for mosaic. Pictures draw every block as geometry; a terminal needs a Unicode 13 font for sextants and Unicode 16 for octants.",
+        o => o.Symbols, (o, v) => o with { Symbols = (string?)v }, text => (text.Trim().ToLowerInvariant(), null), v => (string)v, v => SymbolClasses.Check((string)v))
+    {
+        Choices = ApiNames.All<SymbolClass>(),
+        ChoiceLabels = Enum.GetValues<SymbolClass>().Select(symbolClass => symbolClass switch
+        {
+            SymbolClass.Ascii => "ASCII letters and signs",
+            SymbolClass.Blocks => "Blocks: halves and eighths ▀▄▌▐▁▂▃▅▆▇",
+            SymbolClass.Shades => "Shades ░▒▓",
+            SymbolClass.Quadrants => "Quadrants ▘▝▖▗▚▞▙▛▜▟",
+            SymbolClass.Sextants => "Sextants, 2×3 (Unicode 13)",
+            SymbolClass.Octants => "Octants, 2×4 (Unicode 16)",
+            SymbolClass.Braille => "Braille dots ⠿",
+            _ => ApiNames.Of(symbolClass),
+        }).ToArray(),
     };
 
     public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
@@ -71,6 +91,29 @@ public static class ConversionParameters
 
     public static ConversionParameter Seed { get; } = Int(F.Seed, "Seed", "Seed of random_colors.",
         o => o.Seed, (o, v) => o with { Seed = v }, int.MinValue, int.MaxValue, null);
+
+    public static ConversionParameter Palette { get; } = Choice<Palette>(F.Palette, "Palette",
+        "The colours frames may use, each cell's and text_color/bg_color taken to the nearest (OKLab): 'full' as sampled; '256' xterm-256, '16' and '8' the standard terminal colours (ANSI output writes their numbers); '2' black and white; retro machines' palettes; 'custom' the palette_colors.",
+        o => o.Palette, (o, v) => o with { Palette = v },
+        palette => palette switch
+        {
+            P.Full => "Full colour",
+            P.Xterm256 => "256 colours (xterm)",
+            P.Standard16 => "16 terminal colours",
+            P.Standard8 => "8 terminal colours",
+            P.BlackAndWhite => "Black and white",
+            P.Cga => "CGA (4 colours)",
+            P.C64 => "Commodore 64",
+            P.Gameboy => "Game Boy",
+            P.Zx => "ZX Spectrum",
+            P.Pico8 => "PICO-8",
+            P.Custom => "Custom (palette_colors)",
+            _ => ApiNames.Of(palette),
+        });
+
+    public static ConversionParameter PaletteColors { get; } = new(F.PaletteColors, ParameterKind.Text, "Custom palette",
+        $"palette=custom: {O.MinPaletteColors}–{O.MaxPaletteColors} colours, #RRGGBB,#RRGGBB,...",
+        o => o.PaletteColors, (o, v) => o with { PaletteColors = (string?)v }, text => (text, null), v => (string)v, v => Options.PaletteColors.Check((string)v));
 
     public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames, the GIF and the WebM with alpha get a transparent background instead of bg_color (the MP4 keeps bg_color).",
         o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
@@ -118,7 +161,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Symbols, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, GifFps, SaveWebmAlpha, SaveHtml,
     ];
 
