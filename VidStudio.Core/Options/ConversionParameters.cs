@@ -145,12 +145,16 @@ public static class ConversionParameters
     public static ConversionParameter SaveCast { get; } = OutputSwitch(F.SaveCast, "asciicast", "Write animation.cast, an asciicast v2 recording in colour (asciinema play, asciinema-player).",
         o => o.SaveCast, (o, v) => o with { SaveCast = v });
 
-    public static ConversionParameter SaveGif { get; } = OutputSwitch(F.SaveGif, "GIF", "Write animation.gif: the rendered frames, a palette per frame, transparent where transparent_bg.",
+    public static ConversionParameter SaveGif { get; } = OutputSwitch(F.SaveGif, "GIF", "Write animation.gif: the rendered frames at gif_fps and gif_width, one palette for the clip, only what changed stored per frame, transparent where transparent_bg.",
         o => o.SaveGif, (o, v) => o with { SaveGif = v });
 
     public static ConversionParameter GifWidth { get; } = OptionalInt(F.GifWidth, "GIF width",
-        $"Width of animation.gif in pixels (height follows). Default: the frames' width, at most {O.MaxDefaultGifWidth}.",
+        $"Width of animation.gif in pixels (height follows). Default: {O.DefaultGifPixelsPerColumn} per character column (960 at width 120), at most the frames' width: characters stay legible, and each halving of the width roughly halves the GIF.",
         o => o.GifWidth, (o, v) => o with { GifWidth = v }, O.MinGifWidth, O.MaxGifWidth, $"between {O.MinGifWidth} and {O.MaxGifWidth} pixels");
+
+    public static ConversionParameter GifFps { get; } = OptionalInt(F.GifFps, "GIF frame rate",
+        $"Frame rate of animation.gif; frames are dropped for the GIF alone, so it lasts as long as the source. Never above the output's rate. Default: the output's rate, at most {O.MaxDefaultGifFps}.",
+        o => o.GifFps, (o, v) => o with { GifFps = v }, O.MinGifFps, O.MaxGifFps, $"between {O.MinGifFps} and {O.MaxGifFps}");
 
     public static ConversionParameter SaveWebmAlpha { get; } = OutputSwitch(F.SaveWebmAlpha, "WebM with alpha",
         "Write video_alpha.webm: VP9 with a transparent background (needs transparent_bg) and the source's audio, for video editors.",
@@ -163,7 +167,7 @@ public static class ConversionParameters
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
         Width, Style, Charset, Symbols, Font, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
-        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
+        SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, GifFps, SaveWebmAlpha, SaveHtml,
     ];
 
     /// <summary>The outputs' switches in the table's order: a job must turn on at least one. Each output's registry entry names its switch.</summary>

@@ -21,7 +21,30 @@ public abstract class PipedEncoder : IDisposable
     public long BytesWritten => File.Exists(_partialPath) ? new FileInfo(_partialPath).Length : File.Exists(_finalPath) ? new FileInfo(_finalPath).Length : 0;
 
     /// <summary>Ends the input, waits for ffmpeg and moves the finished file into place.</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    public virtual async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await EndInputAsync(cancellationToken).ConfigureAwait(false);
+        File.Move(_partialPath, _finalPath, overwrite: true);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops ffmpeg and removes the unfinished file.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        _process.Dispose();
+        if (File.Exists(_partialPath))
+        {
+            File.Delete(_partialPath);
+        }
+    }
+
+    /// <summary>Ends the input and waits for ffmpeg to finish writing; throws what it said if it failed.</summary>
+    protected async Task EndInputAsync(CancellationToken cancellationToken)
     {
         await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
         _process.StandardInput.Close();
@@ -30,19 +53,6 @@ public abstract class PipedEncoder : IDisposable
         {
             throw _process.Failure($"Encoding {_what}", exitCode);
         }
-
-        File.Move(_partialPath, _finalPath, overwrite: true);
-    }
-
-    public void Dispose()
-    {
-        _process.Dispose();
-        if (File.Exists(_partialPath))
-        {
-            File.Delete(_partialPath);
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     protected async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

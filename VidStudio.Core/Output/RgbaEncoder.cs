@@ -10,5 +10,5 @@ public abstract class RgbaEncoder(FfmpegProcess process, string partialPath, str
     protected static string[] RgbaInput(int width, int height, FrameRate rate) =>
         ["-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{width}x{height}", "-framerate", rate.ToString(), "-i", "pipe:0"];
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken) => WriteAsync(rgba, cancellationToken);
+    public virtual ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken) => WriteAsync(rgba, cancellationToken);
 }

@@ -14,14 +14,18 @@ internal sealed class RgbaEncoderSink : IFrameSink
     private readonly RgbaEncoder _encoder;
     private readonly BoundedWorkQueue<byte[]> _queue;
     private readonly int _length;
+    private readonly Func<int, bool>? _takes;
 
-    public RgbaEncoderSink(RgbaEncoder encoder, int width, int height, CancellationToken cancellationToken)
+    /// <param name="takes">Which frames the encoder gets (by index), when it runs at a lower rate than the output; null: every frame.</param>
+    public RgbaEncoderSink(RgbaEncoder encoder, int width, int height, CancellationToken cancellationToken, Func<int, bool>? takes = null)
     {
-        (_encoder, _length) = (encoder, width * height * 4);
+        (_encoder, _length, _takes) = (encoder, width * height * 4, takes);
         _queue = new BoundedWorkQueue<byte[]>(QueueLength, 1, WriteAsync, frame => ArrayPool<byte>.Shared.Return(frame), cancellationToken);
     }
 
     public long BytesWritten => _encoder.BytesWritten;
+
+    public bool Takes(int index) => _takes?.Invoke(index) ?? true;
 
     public async ValueTask WriteAsync(IRenderedFrame frame, int index, CancellationToken cancellationToken)
     {

@@ -11,22 +11,37 @@ namespace VidStudio.Core.Pipeline;
 internal sealed class FrameSinks : IAsyncDisposable
 {
     private readonly List<IFrameSink> _sinks = [];
+    private readonly List<IFrameSink> _pixelSinks = [];
 
-    private FrameSinks(bool needPixels) => NeedPixels = needPixels;
+    /// <summary>Whether frame <paramref name="index"/> must be drawn: a sink that needs pixels takes it (text alone does not).</summary>
+    public bool NeedPixels(int index)
+    {
+        foreach (var sink in _pixelSinks)
+        {
+            if (sink.Takes(index))
+            {
+                return true;
+            }
+        }
 
-    /// <summary>Whether any sink needs the glyphs drawn (text alone does not).</summary>
-    public bool NeedPixels { get; }
+        return false;
+    }
 
     /// <summary>Starts the sink of every output <paramref name="options"/> asks for; on a failure the ones started are ended before it is rethrown.</summary>
     public static async Task<FrameSinks> StartAsync(ConversionOptions options, SinkContext context, CancellationToken cancellationToken)
     {
         var requested = OutputFormats.Requested(options).ToList();
-        var sinks = new FrameSinks(requested.Any(format => format.NeedsPixels));
+        var sinks = new FrameSinks();
         try
         {
             foreach (var format in requested)
             {
-                sinks._sinks.Add(await format.StartSink(context, cancellationToken).ConfigureAwait(false));
+                var sink = await format.StartSink(context, cancellationToken).ConfigureAwait(false);
+                sinks._sinks.Add(sink);
+                if (format.NeedsPixels)
+                {
+                    sinks._pixelSinks.Add(sink);
+                }
             }
         }
         catch
@@ -54,12 +69,15 @@ internal sealed class FrameSinks : IAsyncDisposable
         }
     }
 
-    /// <summary>Hands the renderer's current frame to every sink; returns once the queued sinks have room for it.</summary>
+    /// <summary>Hands the renderer's current frame to every sink that takes it; returns once the queued sinks have room for it.</summary>
     public async ValueTask WriteAsync(IRenderedFrame frame, int index, CancellationToken cancellationToken)
     {
         foreach (var sink in _sinks)
         {
-            await sink.WriteAsync(frame, index, cancellationToken).ConfigureAwait(false);
+            if (sink.Takes(index))
+            {
+                await sink.WriteAsync(frame, index, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

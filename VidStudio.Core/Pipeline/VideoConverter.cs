@@ -134,7 +134,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 renderer.MapCharacters(frame);
             }
 
-            if (sinks.NeedPixels)
+            if (sinks.NeedPixels(frames))
             {
                 renderer.ComposeGlyphs();
             }

@@ -20,9 +20,10 @@ public static class GifOutput
         StartSink = static (context, cancellationToken) =>
         {
             var (width, height) = (context.Geometry.RenderWidth, context.Geometry.RenderHeight);
-            var encoder = GifEncoder.Start(context.Tools, width, height, context.Rate, GifEncoder.WidthFor(context.Options.GifWidth, width),
+            var timing = GifTiming.For(context.Rate, context.Options.GifFps);
+            var encoder = GifEncoder.Start(context.Tools, width, height, timing.Rate, GifEncoder.WidthFor(context.Options.GifWidth, context.Geometry),
                 context.PathOf(GifOutput.FileName), cancellationToken);
-            return ValueTask.FromResult<IFrameSink>(new RgbaEncoderSink(encoder, width, height, cancellationToken));
+            return ValueTask.FromResult<IFrameSink>(new RgbaEncoderSink(encoder, width, height, cancellationToken, timing.Takes));
         },
     };
 }
