@@ -17,6 +17,7 @@ public sealed record ConversionOptions
     public const double MinStability = 0, MaxStability = 1, DefaultStability = 0.75;
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
+    public const double MinDitherStrength = 0, MaxDitherStrength = 1, DefaultDitherStrength = 1;
 
     /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
     public const int MaxDefaultGifWidth = 960;
@@ -74,6 +75,15 @@ public sealed record ConversionOptions
     /// </summary>
     public double GlyphContrast { get; init; } = DefaultGlyphContrast;
 
+    /// <summary>How ramp styles share a tone between neighbouring ramp levels (<see cref="DitherMode.None"/>: the nearest level).</summary>
+    public DitherMode Dither { get; init; } = DitherMode.None;
+
+    /// <summary>
+    /// 0–1: how far the dither moves the thresholds between levels (diffusion: the share of the error carried on); 0 is
+    /// no dither. The default, full strength, is the one at which a flat tone's mix of levels averages to the tone.
+    /// </summary>
+    public double DitherStrength { get; init; } = DefaultDitherStrength;
+
     /// <summary>Stretches luma between the clip's dark and bright percentiles (smoothed over time) before brightness/contrast/gamma.</summary>
     public bool AutoLevels { get; init; }
 
@@ -110,7 +120,7 @@ public sealed record ConversionOptions
             Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
-            SaveHtml = "save_html";
+            SaveHtml = "save_html", Dither = "dither", DitherStrength = "dither_strength";
     }
 
     [JsonIgnore]
