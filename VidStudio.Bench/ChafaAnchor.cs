@@ -12,8 +12,8 @@ namespace VidStudio.Bench;
 /// <summary>
 /// chafa, the still-image converter the quality figures are anchored to: it converts the same source frames (as PNG
 /// files at the source's resolution) to the same grid, with ASCII symbols or with block and sextant mosaics, and its
-/// output — symbols with a foreground and background colour each — is drawn by VidStudio's own renderer (ASCII from the
-/// engine's glyph atlas, mosaics as exact cell geometry), so its figures are measured exactly like the engine's.
+/// output — symbols with a foreground and background colour each — is drawn by VidStudio's own renderer (from the engine's
+/// glyph atlas: ASCII as text, mosaics as exact cell geometry), so its figures are measured exactly like the engine's.
 /// </summary>
 internal static class ChafaAnchor
 {
@@ -22,6 +22,9 @@ internal static class ChafaAnchor
 
     /// <summary>chafa's --symbols the figures compare with: ASCII for the text styles, block + sextant mosaics for the block styles.</summary>
     public static IReadOnlyList<string> SymbolSets { get; } = ["ascii", "block+sextant"];
+
+    /// <summary>Every symbol chafa's block+sextant draws (U+2580–259F and the sextants), drawn by the engine's atlas as exact geometry.</summary>
+    private static readonly GlyphSet Mosaics = GlyphSet.Of([SymbolClass.Blocks, SymbolClass.Shades, SymbolClass.Quadrants, SymbolClass.Sextants]);
 
     /// <param name="symbols">chafa's --symbols, one of <see cref="SymbolSets"/>.</param>
     /// <param name="colors">chafa's -c: "full" (two colours per cell) or "none" (characters only, drawn white on black).</param>
@@ -40,7 +43,8 @@ internal static class ChafaAnchor
         }
 
         var layout = new FrameLayout(geometry);
-        var glyphs = GlyphSet.PrintableAscii;
+        var glyphs = symbols == "ascii" ? GlyphSet.PrintableAscii : Mosaics;
+        var indexOf = Enumerable.Range(0, glyphs.Count).ToDictionary(i => glyphs[i].Value, i => (ushort)i);
         var composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
         var symbolsOfFrame = new int[geometry.CellCount];
         var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell });
@@ -58,25 +62,14 @@ internal static class ChafaAnchor
                 ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, symbolsOfFrame, foregrounds, backgrounds);
             }
 
-            if (symbols == "ascii")
+            for (var i = 0; i < cells.Length; i++)
             {
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = (ushort)Math.Clamp(symbolsOfFrame[i] - ' ', 0, glyphs.Count - 1);
-                }
-
-                composer.Compose(cells, coverage);
-            }
-            else
-            {
-                MosaicSymbols.Compose(layout, symbolsOfFrame, coverage);
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    // Only tells symbols apart, for flicker: no two symbols chafa's block+sextant draws share their low 16 bits.
-                    cells[i] = (ushort)symbolsOfFrame[i];
-                }
+                cells[i] = indexOf.TryGetValue(symbolsOfFrame[i], out var glyph)
+                    ? glyph
+                    : throw new InvalidOperationException($"chafa drew U+{symbolsOfFrame[i]:X4}, which is not among the symbols it was given.");
             }
 
+            composer.Compose(cells, coverage);
             palette.ForFrame(frame, foregrounds, backgrounds);
             pixels.ToYuv420(coverage, palette, yuv);
             var luma = yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight);

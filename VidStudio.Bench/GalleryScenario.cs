@@ -36,7 +36,7 @@ internal static class GalleryScenario
     private static IEnumerable<(string Name, ConversionOptions Options)> Looks() =>
         (from style in Enum.GetValues<AsciiStyle>().Where(style => style != AsciiStyle.Custom)
          select (ApiNames.Of(style), new ConversionOptions { Style = style, Width = Columns }))
-        .Concat(from style in new[] { AsciiStyle.Shape, AsciiStyle.ShapeBlocks }
+        .Concat(from style in Enum.GetValues<AsciiStyle>().Where(AsciiStyles.MatchesShapes)
                 select ($"{ApiNames.Of(style)}, cell colours", new ConversionOptions { Style = style, ColorMode = ColorMode.Cell, Width = Columns }))
         .Concat(BuiltInLooks.All.Select(look => ($"preset: {look.Name}", look.Options)));
 

@@ -54,7 +54,7 @@ if (args.FirstOrDefault() == "quality")
     var framesIndex = Array.IndexOf(args, "--frames");
     var lookIndex = Array.IndexOf(args, "--look");
     await QualityScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 50, args.Contains("--stability-sweep"),
-        lookIndex >= 0 ? args[lookIndex + 1] : "", args.Contains("--dither"));
+        args.Contains("--symbols-sweep"), lookIndex >= 0 ? args[lookIndex + 1] : "", args.Contains("--dither"));
     return;
 }
 

@@ -24,9 +24,11 @@ internal static class QualityScenario
     ];
 
     /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1 and glyph contrast 0 … 0.3: how the defaults were chosen.</param>
+    /// <param name="symbolsSweep">Also score mosaic with other symbol classes: how its default was chosen.</param>
     /// <param name="lookPrefix">Only the looks (and chafa's rows) whose names start with this; empty for all.</param>
     /// <param name="ditherSweep">Also score <see cref="DitherLooks"/>: each dither mode on ramp styles, and strengths below full.</param>
-    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, string lookPrefix, bool ditherSweep)
+    public static async Task RunAsync(
+        FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, bool symbolsSweep, string lookPrefix, bool ditherSweep)
     {
         var chafa = ChafaAnchor.IsInstalled();
         if (!chafa)
@@ -43,7 +45,7 @@ internal static class QualityScenario
                           "rendered gray per cell / at 2x4 per cell; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
         foreach (var clip in generated.Concat(clips))
         {
-            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, lookPrefix, ditherSweep);
+            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, symbolsSweep, lookPrefix, ditherSweep);
         }
 
         if (lookPrefix.Length == 0)
@@ -52,7 +54,8 @@ internal static class QualityScenario
         }
     }
 
-    private static async Task RunClipAsync(FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep, string lookPrefix, bool ditherSweep)
+    private static async Task RunClipAsync(
+        FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep, bool symbolsSweep, string lookPrefix, bool ditherSweep)
     {
         var media = await new VideoProber(tools).ProbeAsync(clip);
         var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
@@ -73,6 +76,10 @@ internal static class QualityScenario
                             from contrast in new[] { 0, 0.1, 0.15, 0.2, 0.3 }
                             select ($"{style}, glyph contrast {contrast:0.00}", Looks.Single(l => l.Name == style).Options with { GlyphContrast = contrast });
         sweep = stabilitySweep ? sweep.Concat(contrastSweep) : sweep;
+        var symbolsVariants = from look in new[] { "mosaic, fixed", "mosaic, cell" }
+                              from symbols in new[] { "quadrants", "sextants", "octants", "sextants,quadrants", "octants,blocks", "sextants,blocks", "octants,blocks,shades" }
+                              select ($"{look}, symbols {symbols}", Looks.Single(l => l.Name == look).Options with { Symbols = symbols });
+        sweep = symbolsSweep ? sweep.Concat(symbolsVariants) : sweep;
         sweep = ditherSweep ? sweep.Concat(DitherLooks.Modes).Concat(DitherLooks.Strengths) : sweep;
         foreach (var (name, options) in Looks.Concat(sweep).Where(look => look.Item1.StartsWith(lookPrefix, StringComparison.Ordinal)))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 
@@ -47,7 +48,7 @@ public sealed class MapperTests
 
         mapper.Map(Samples(0, 255), cells, 0);
 
-        Assert.Equal('\u2800', mapper.Glyphs[cells[0]]);
-        Assert.Equal('\u28FF', mapper.Glyphs[cells[1]]);
+        Assert.Equal(new Rune('\u2800'), mapper.Glyphs[cells[0]]);
+        Assert.Equal(new Rune('\u28FF'), mapper.Glyphs[cells[1]]);
     }
 }

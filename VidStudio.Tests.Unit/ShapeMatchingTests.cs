@@ -82,6 +82,24 @@ public sealed class ShapeMatchingTests : IDisposable
     }
 
     [Theory]
+    [InlineData(SymbolClass.Sextants, 16, 4)]
+    [InlineData(SymbolClass.Octants, 32, 8)]
+    public void Every_sextant_and_octant_pattern_drawn_in_a_cell_is_matched_back_to_itself(SymbolClass symbols, int columns, int rows)
+    {
+        var glyphs = GlyphSet.Of([symbols]);
+        Assert.Equal(columns * rows, glyphs.Count);
+        var geometry = Grid(columns, rows);
+        var cells = Enumerable.Range(0, glyphs.Count).Select(i => (ushort)i).ToArray();
+        using var frame = FrameOfGlyphs(geometry, _fonts, glyphs, cells);
+        var options = new ConversionOptions { Width = columns, Style = AsciiStyle.Mosaic, Symbols = ApiNames.Of(symbols), ColorMode = ColorMode.Cell };
+        var renderer = new FrameRenderer(options, geometry, _fonts);
+
+        renderer.MapCharacters(frame);
+
+        Assert.Equal(glyphs.Characters, TextOf(renderer));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Cell_colours_give_the_glyph_the_colour_it_covers_and_the_background_the_rest(bool transparentBackground)

@@ -1,3 +1,4 @@
+using System.Text;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
@@ -68,7 +69,7 @@ public sealed class ToneTrueShapeTests(ITestOutputHelper output) : IDisposable
     public void Uniform_gray_cards_get_glyphs_whose_ink_rises_with_the_gray_and_spans_the_set(AsciiStyle style)
     {
         var grays = new[] { 0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0 };
-        var chosen = new List<(double Gray, char Glyph, double Ink)>();
+        var chosen = new List<(double Gray, Rune Glyph, double Ink)>();
         double[] ink = [];
         foreach (var gray in grays)
         {
@@ -81,7 +82,7 @@ public sealed class ToneTrueShapeTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine(string.Join("  ", chosen.Select(c => $"{c.Gray:0.0}→'{c.Glyph}' {c.Ink:0.00}")));
-        Assert.Equal(' ', chosen[0].Glyph);
+        Assert.Equal(new Rune(' '), chosen[0].Glyph);
         for (var i = 1; i < chosen.Count; i++)
         {
             Assert.True(chosen[i].Ink >= chosen[i - 1].Ink, $"gray {chosen[i].Gray} got less ink than gray {chosen[i - 1].Gray}");

@@ -12,7 +12,7 @@ public static class CharacterMapper
         {
             AsciiStyle.Braille => new BrailleMapper(geometry),
             AsciiStyle.Edges => new EdgeMapper(geometry, GlyphSet.RampFor(options), Dither.For(options)),
-            AsciiStyle.Shape or AsciiStyle.ShapeBlocks => Shape(options, geometry, GlyphSet.For(options), masksOf),
+            _ when options.Style.MatchesShapes() => Shape(options, geometry, GlyphSet.For(options), masksOf),
             _ => new RampMapper(geometry, GlyphSet.RampFor(options), Dither.For(options)),
         };
 

@@ -17,4 +17,10 @@ public enum AsciiStyle
 
     /// <summary>Shape matching over block elements: halves and quadrants, the glyphs that tile a cell exactly.</summary>
     ShapeBlocks,
+
+    /// <summary>
+    /// Shape matching over mosaic symbols (by default every 2×4 octant pattern, the eighth blocks and the shades), drawn as exact cell
+    /// geometry: a picture of sharp-edged blocks, each cell split between two tones or colours.
+    /// </summary>
+    Mosaic,
 }

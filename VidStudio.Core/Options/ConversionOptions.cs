@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace VidStudio.Core.Options;
@@ -60,6 +62,9 @@ public sealed record ConversionOptions
     /// <summary>The dark → light ramp used when <see cref="Style"/> is <see cref="AsciiStyle.Custom"/>.</summary>
     public string? Charset { get; init; }
 
+    /// <summary>Shape styles: a comma list of <see cref="SymbolClass"/> names to choose from; null: the style's default (<see cref="SymbolClasses.DefaultFor"/>).</summary>
+    public string? Symbols { get; init; }
+
     /// <summary>
     /// 0–1: how strongly a cell keeps its character from the previous frame (shape styles). 0 chooses every frame afresh;
     /// scene cuts always start afresh. The default was measured (benchmark <c>quality --stability-sweep</c>): on real
@@ -117,7 +122,7 @@ public sealed record ConversionOptions
         public const string Width = "width", Style = "style", Brightness = "brightness", Contrast = "contrast",
             Gamma = "gamma", RandomColors = "random_colors", Seed = "seed", TransparentBg = "transparent_bg",
             BgColor = "bg_color", TextColor = "text_color", Fps = "fps", Crf = "crf", ColorMode = "color_mode",
-            Charset = "charset", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
+            Charset = "charset", Symbols = "symbols", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
             SaveHtml = "save_html", Dither = "dither", DitherStrength = "dither_strength";
@@ -140,17 +145,17 @@ public sealed record ConversionOptions
 
         if (Style == AsciiStyle.Custom)
         {
-            // Counted as the mapper uses it: one glyph per UTF-16 character (surrogates are refused below), so combining
-            // marks count too; counting text elements let "ab" plus thousands of combining marks through as 2.
-            var length = Charset?.Length ?? 0;
-            if (length is < MinCharsetLength or > MaxCharsetLength)
+            // Counted as the mapper uses it: one glyph per Unicode scalar value, so combining marks count too; counting
+            // text elements let "ab" plus thousands of combining marks through as 2.
+            var symbols = Charset is null ? 0 : Charset.EnumerateRunes().Count();
+            if (symbols is < MinCharsetLength or > MaxCharsetLength)
             {
                 errors.Add(new(FieldNames.Charset,
-                    $"style=custom needs a charset of {MinCharsetLength} to {MaxCharsetLength} characters, dark to light (got {length})."));
+                    $"style=custom needs a charset of {MinCharsetLength} to {MaxCharsetLength} characters, dark to light (got {symbols})."));
             }
-            else if (Charset!.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+            else if (!IsPrintableText(Charset!))
             {
-                errors.Add(new(FieldNames.Charset, "charset may hold printable characters of the Basic Multilingual Plane only (no control characters or emoji)."));
+                errors.Add(new(FieldNames.Charset, "charset may hold printable characters only (no control characters or unpaired surrogates)."));
             }
         }
 
@@ -167,6 +172,22 @@ public sealed record ConversionOptions
         }
 
         return errors;
+    }
+
+    private static bool IsPrintableText(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var symbol, out var length) != OperationStatus.Done || Rune.IsControl(symbol))
+            {
+                return false;
+            }
+
+            rest = rest[length..];
+        }
+
+        return true;
     }
 
     /// <summary>Throws <see cref="InvalidOptionsException"/> listing every bad field.</summary>

@@ -16,7 +16,7 @@ public static class ConversionParameters
         o => o.Width, (o, v) => o with { Width = v }, O.MinWidth, O.MaxWidth, $"between {O.MinWidth} and {O.MaxWidth} characters");
 
     public static ConversionParameter Style { get; } = Choice<AsciiStyle>(F.Style, "Style",
-        "Character set / look. 'custom' uses charset; 'shape' and 'shape_blocks' pick each cell's glyph by its shape (ASCII, or block quadrants and shades).",
+        "Character set / look. 'custom' uses charset; 'shape', 'shape_blocks' and 'mosaic' pick each cell's glyph by its shape (ASCII; block quadrants and shades; octants, eighth blocks and shades drawn as exact geometry), from the classes in symbols.",
         o => o.Style, (o, v) => o with { Style = v });
 
     public static ConversionParameter Charset { get; } = new(F.Charset, ParameterKind.Text, "Custom ramp (dark → light)",
@@ -27,6 +27,11 @@ public static class ConversionParameters
         Max = O.MaxCharsetLength,
         EmptyMeansDefault = false,
     };
+
+    public static ConversionParameter Symbols { get; } = new(F.Symbols, ParameterKind.Text, "Symbols",
+        "Shape styles: a comma list of symbol classes to choose from (ascii, blocks, shades, quadrants, sextants, octants, braille). " +
+        "Default: ascii for shape, quadrants,shades for shape_blocks, octants,blocks,shades for mosaic. Sextants need a Unicode 13 font in a terminal, octants Unicode 16; images draw them all.",
+        o => o.Symbols, (o, v) => o with { Symbols = (string?)v }, text => (text.Trim().ToLowerInvariant(), null), v => (string)v, v => SymbolClasses.Check((string)v));
 
     public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
         o => o.Brightness, (o, v) => o with { Brightness = v }, O.MinCorrection, O.MaxCorrection);
@@ -122,7 +127,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, AutoLevels, Brightness, Contrast, Gamma, Dither, DitherStrength, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Symbols, AutoLevels, Brightness, Contrast, Gamma, Dither, DitherStrength, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 

@@ -15,8 +15,8 @@ public sealed class AnsiFrameFormatter(int columns, int rows)
 {
     private const string Reset = "\u001b[0m";
 
-    // Worst case per cell: two full colour sequences (19 chars each) and the glyph.
-    private readonly char[] _chars = new char[rows * (columns * 39 + Reset.Length + 2) + 1];
+    // Worst case per cell: two full colour sequences (19 chars each) and the glyph (a surrogate pair beyond the BMP).
+    private readonly char[] _chars = new char[rows * (columns * 40 + Reset.Length + 2) + 1];
     private byte[] _utf8 = [];
 
     /// <param name="lineBreak">"\n" for files, "\r\n" for a terminal stream (asciicast).</param>
@@ -47,7 +47,9 @@ public sealed class AnsiFrameFormatter(int columns, int rows)
                     }
                 }
 
-                span[position++] = glyphs[cells[index]];
+                var symbol = glyphs.Utf16(cells[index]);
+                symbol.CopyTo(span[position..]);
+                position += symbol.Length;
             }
 
             Reset.CopyTo(span[position..]);

@@ -43,7 +43,7 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
 
     /// <summary>Whether a frame's characters depend on the frames before it.</summary>
     public static bool HasHistory(ConversionOptions options) =>
-        options.AutoLevels || (options.Style is AsciiStyle.Shape or AsciiStyle.ShapeBlocks && options.Stability > 0);
+        options.AutoLevels || (options.Style.MatchesShapes() && options.Stability > 0);
 
     /// <summary>The output frame at <paramref name="seconds"/> as PNG and text, rendered at the source's resolution.</summary>
     /// <param name="session">The viewer's renderer and buffers to reuse; a one-off render when null.</param>

@@ -1,3 +1,4 @@
+using System.Text;
 using SkiaSharp;
 
 namespace VidStudio.Core.Rendering;
@@ -41,17 +42,17 @@ public sealed class FontSet : IDisposable
     /// <summary>Width / height of one character cell: a grid of such cells keeps a circle round.</summary>
     public double CellAspect => AdvanceRatio / LineHeightRatio;
 
-    /// <summary>The typeface that has a glyph for <paramref name="c"/>, preferring the monospace one.</summary>
-    public SKTypeface TypefaceFor(char c)
+    /// <summary>The typeface that has a glyph for <paramref name="symbol"/>, preferring the monospace one.</summary>
+    public SKTypeface TypefaceFor(Rune symbol)
     {
         using var mono = new SKFont(Mono);
-        if (mono.GetGlyph(c) != 0 || Fallback is null)
+        if (mono.GetGlyph(symbol.Value) != 0 || Fallback is null)
         {
             return Mono;
         }
 
         using var fallback = new SKFont(Fallback);
-        return fallback.GetGlyph(c) != 0 ? Fallback : Mono;
+        return fallback.GetGlyph(symbol.Value) != 0 ? Fallback : Mono;
     }
 
     public void Dispose()

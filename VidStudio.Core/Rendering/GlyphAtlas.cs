@@ -1,11 +1,13 @@
+using System.Text;
 using SkiaSharp;
 using VidStudio.Core.Mapping;
 
 namespace VidStudio.Core.Rendering;
 
 /// <summary>
-/// Every glyph of a style rasterised once per job into an 8-bit coverage tile. Block elements and braille are drawn
-/// as shapes rather than text: text blocks leave seams at fractional advances, and the mono font has no braille.
+/// Every glyph of a style rasterised once per job into an 8-bit coverage tile. Block elements (halves, eighths,
+/// quadrants, sextants, octants: <see cref="BlockGeometry"/>), shades and braille are drawn as shapes rather than text:
+/// text blocks leave seams at fractional advances, and the mono font has neither braille nor sextants nor octants.
 /// </summary>
 public sealed class GlyphAtlas
 {
@@ -50,43 +52,55 @@ public sealed class GlyphAtlas
 
     public bool IsBlank(int glyph) => _blank[glyph];
 
-    private void Draw(SKCanvas canvas, SKPaint paint, FontSet fonts, char c)
+    private void Draw(SKCanvas canvas, SKPaint paint, FontSet fonts, Rune symbol)
     {
         float w = TileWidth, h = TileHeight;
-        if (GlyphSet.Quadrants.Characters.IndexOf(c) is var quadrants and > 0)
+        if (BlockGeometry.TryGet(symbol, out var block))
         {
-            // Quadrant bits: 1 upper left, 2 upper right, 4 lower left, 8 lower right. Edges are whole pixels, so
-            // neighbouring quadrants meet without a seam.
-            float halfW = MathF.Round(w / 2), halfH = MathF.Round(h / 2);
-            if ((quadrants & 1) != 0) canvas.DrawRect(0, 0, halfW, halfH, paint);
-            if ((quadrants & 2) != 0) canvas.DrawRect(halfW, 0, w - halfW, halfH, paint);
-            if ((quadrants & 4) != 0) canvas.DrawRect(0, halfH, halfW, h - halfH, paint);
-            if ((quadrants & 8) != 0) canvas.DrawRect(halfW, halfH, w - halfW, h - halfH, paint);
+            DrawBlock(canvas, block);
             return;
         }
 
-        switch (c)
+        switch (symbol.Value)
         {
             case ' ':
                 return;
             case '░': FillShade(canvas, paint, 0.25f); return;
             case '▒': FillShade(canvas, paint, 0.5f); return;
             case '▓': FillShade(canvas, paint, 0.75f); return;
+            case >= GlyphSet.BrailleBase and <= '\u28FF':
+                DrawBraille(canvas, paint, symbol.Value - GlyphSet.BrailleBase);
+                return;
         }
 
-        if (c is >= GlyphSet.BrailleBase and <= '\u28FF')
-        {
-            DrawBraille(canvas, paint, c - GlyphSet.BrailleBase);
-            return;
-        }
-
-        var typeface = fonts.TypefaceFor(c);
+        var typeface = fonts.TypefaceFor(symbol);
         var size = Math.Min(w / fonts.AdvanceRatio, h / fonts.LineHeightRatio);
         using var font = new SKFont(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias };
-        var text = c.ToString();
+        var text = symbol.ToString();
         var advance = font.MeasureText(text);
         var baseline = (h - size * fonts.LineHeightRatio) / 2 + size * fonts.AscentRatio;
         canvas.DrawText(text, (w - advance) / 2, baseline, SKTextAlign.Left, font, paint);
+    }
+
+    /// <summary>
+    /// A mosaic symbol as whole-pixel rectangles without anti-aliasing: every pixel is ink or not, so neighbouring cells
+    /// meet without a seam and a cell shows exactly its two colours (a palette look stays on the palette).
+    /// </summary>
+    private void DrawBlock(SKCanvas canvas, BlockGeometry block)
+    {
+        using var paint = new SKPaint { Color = SKColors.White, IsAntialias = false, Style = SKPaintStyle.Fill };
+        for (var row = 0; row < block.Rows; row++)
+        {
+            for (var column = 0; column < block.Columns; column++)
+            {
+                if (block.IsInk(column, row))
+                {
+                    int left = BlockGeometry.Edge(column, block.Columns, TileWidth), right = BlockGeometry.Edge(column + 1, block.Columns, TileWidth);
+                    int top = BlockGeometry.Edge(row, block.Rows, TileHeight), bottom = BlockGeometry.Edge(row + 1, block.Rows, TileHeight);
+                    canvas.DrawRect(left, top, right - left, bottom - top, paint);
+                }
+            }
+        }
     }
 
     private void FillShade(SKCanvas canvas, SKPaint paint, float coverage)

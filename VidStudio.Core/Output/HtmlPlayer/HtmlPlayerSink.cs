@@ -9,7 +9,7 @@ internal sealed class HtmlPlayerSink(HtmlPlayerWriter writer) : IFrameSink
     {
         var renderer = context.Renderer;
         var writer = new HtmlPlayerWriter(
-            context.PathOf(HtmlPlayerOutput.FileName), renderer.Layout, renderer.Atlas, renderer.Glyphs.Count, context.Options, renderer.Palette,
+            context.PathOf(HtmlPlayerOutput.FileName), renderer.Layout, renderer.Atlas, renderer.Glyphs, context.Options, renderer.Palette,
             context.Rate, context.Tools, context.SourceHasAudio ? context.Source : null, cancellationToken);
         return ValueTask.FromResult<IFrameSink>(new HtmlPlayerSink(writer));
     }

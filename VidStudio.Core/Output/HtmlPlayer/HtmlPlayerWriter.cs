@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using VidStudio.Core.Frames;
+using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering;
@@ -40,6 +41,7 @@ public sealed class HtmlPlayerWriter : IDisposable
     private readonly AudioTrackExtractor? _audio;
     private readonly FrameLayout _layout;
     private readonly GlyphAtlas _atlas;
+    private readonly GlyphSet _glyphs;
     private readonly FramePalette _palette;
     private readonly double _fps;
     private readonly int _cellBytes;
@@ -48,12 +50,12 @@ public sealed class HtmlPlayerWriter : IDisposable
 
     /// <param name="audioSource">The video whose audio track the page plays; null when it has none.</param>
     public HtmlPlayerWriter(
-        string path, FrameLayout layout, GlyphAtlas atlas, int glyphCount, ConversionOptions options, FramePalette palette, FrameRate rate,
+        string path, FrameLayout layout, GlyphAtlas atlas, GlyphSet glyphs, ConversionOptions options, FramePalette palette, FrameRate rate,
         FfmpegTools tools, string? audioSource, CancellationToken cancellationToken)
     {
-        (_path, _layout, _atlas, _palette, _fps) = (path, layout, atlas, palette, rate.Value);
-        (_cellBytes, _textPerCell, _backgroundPerCell) = RecordLayout(glyphCount, options);
-        _record = new byte[RecordBytes(layout.Geometry.Columns * layout.Geometry.Rows, glyphCount, options)];
+        (_path, _layout, _atlas, _glyphs, _palette, _fps) = (path, layout, atlas, glyphs, palette, rate.Value);
+        (_cellBytes, _textPerCell, _backgroundPerCell) = RecordLayout(glyphs.Count, options);
+        _record = new byte[RecordBytes(layout.Geometry.Columns * layout.Geometry.Rows, glyphs.Count, options)];
         _framesPath = path + ".frames" + ArtifactNames.PartialSuffix;
         _framesFile = new FileStream(_framesPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         // Fastest: frames of glyph indices and colours compress nearly as well at level 1, at a fraction of the CPU.
@@ -147,6 +149,8 @@ public sealed class HtmlPlayerWriter : IDisposable
             cellTop = _layout.CellTop,
             tileWidth = _atlas.TileWidth,
             tileHeight = _atlas.TileHeight,
+            // The symbols the glyph indices stand for, so the page can show a frame as text (JSON keeps surrogate pairs whole).
+            glyphs = _glyphs.Characters,
             cellBytes = _cellBytes,
             textPerCell = _textPerCell,
             backgroundPerCell = _backgroundPerCell,
