@@ -42,7 +42,7 @@ internal static class QualityScenario
             await Inputs.NaturalClipAsync(work, 640, 360, 4),
         };
         Console.WriteLine($"quality at width {Columns}, first {frameCount} frames, white on black; tone/detail = correlation of the source's and the " +
-                          "rendered gray per cell / at 2x4 per cell; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
+                          "rendered gray per cell / at 2x4 per cell; area tone = the same over 4x4-cell blocks; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
         foreach (var clip in generated.Concat(clips))
         {
             await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, symbolsSweep, lookPrefix, ditherSweep);
@@ -65,7 +65,7 @@ internal static class QualityScenario
             frames.Add(frame);
         }
 
-        var table = new List<string[]> { new[] { "look", "tone", "detail", "fidelity", "flicker", "still flicker", "faint glyphs", "ms/frame" } };
+        var table = new List<string[]> { new[] { "look", "tone", "area tone", "detail", "fidelity", "flicker", "still flicker", "faint glyphs", "ms/frame" } };
         var scores = new Dictionary<string, LookScore>();
         var sweep = stabilitySweep
             ? from style in new[] { "shape, fixed", "shape, cell", "shape_blocks, fixed" }
@@ -100,7 +100,7 @@ internal static class QualityScenario
 
         foreach (var (name, score) in scores)
         {
-            table.Add([name, score.Tone.ToString("0.00"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
+            table.Add([name, score.Tone.ToString("0.00"), score.AreaTone.ToString("0.000"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
                 score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.FaintGlyphs.ToString("P0"), score.RenderMilliseconds.ToString("0.00")]);
         }
 
