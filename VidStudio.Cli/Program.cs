@@ -93,6 +93,7 @@ static string ValueHint(ConversionParameter parameter) => parameter.Kind switch
     ParameterKind.Integer => "N",
     ParameterKind.Boolean => "[true|false]",
     ParameterKind.Choice => string.Join('|', parameter.Choices!),
+    ParameterKind.ChoiceList => string.Join(',', parameter.Choices!) + " (any of, comma-separated)",
     ParameterKind.Color => "#RRGGBB",
     _ => "TEXT",
 };

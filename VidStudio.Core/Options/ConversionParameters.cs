@@ -28,10 +28,24 @@ public static class ConversionParameters
         EmptyMeansDefault = false,
     };
 
-    public static ConversionParameter Symbols { get; } = new(F.Symbols, ParameterKind.Text, "Symbols",
-        "Shape styles: a comma list of symbol classes to choose from (ascii, blocks, shades, quadrants, sextants, octants, braille). " +
-        "Default: ascii for shape, quadrants,shades for shape_blocks, octants,blocks,shades for mosaic. Sextants need a Unicode 13 font in a terminal, octants Unicode 16; images draw them all.",
-        o => o.Symbols, (o, v) => o with { Symbols = (string?)v }, text => (text.Trim().ToLowerInvariant(), null), v => (string)v, v => SymbolClasses.Check((string)v));
+    public static ConversionParameter Symbols { get; } = new(F.Symbols, ParameterKind.ChoiceList, "Symbols",
+        "Shape styles: a comma list of the symbol classes to choose from. Default: ascii for shape, quadrants,shades for shape_blocks, " +
+        "octants,blocks,shades for mosaic. Pictures draw every block as geometry; a terminal needs a Unicode 13 font for sextants and Unicode 16 for octants.",
+        o => o.Symbols, (o, v) => o with { Symbols = (string?)v }, text => (text.Trim().ToLowerInvariant(), null), v => (string)v, v => SymbolClasses.Check((string)v))
+    {
+        Choices = ApiNames.All<SymbolClass>(),
+        ChoiceLabels = Enum.GetValues<SymbolClass>().Select(symbolClass => symbolClass switch
+        {
+            SymbolClass.Ascii => "ASCII letters and signs",
+            SymbolClass.Blocks => "Blocks: halves and eighths ▀▄▌▐▁▂▃▅▆▇",
+            SymbolClass.Shades => "Shades ░▒▓",
+            SymbolClass.Quadrants => "Quadrants ▘▝▖▗▚▞▙▛▜▟",
+            SymbolClass.Sextants => "Sextants, 2×3 (Unicode 13)",
+            SymbolClass.Octants => "Octants, 2×4 (Unicode 16)",
+            SymbolClass.Braille => "Braille dots ⠿",
+            _ => ApiNames.Of(symbolClass),
+        }).ToArray(),
+    };
 
     public static ConversionParameter Brightness { get; } = Number(F.Brightness, "Brightness", "Brightness multiplier applied before mapping.",
         o => o.Brightness, (o, v) => o with { Brightness = v }, O.MinCorrection, O.MaxCorrection);

@@ -8,4 +8,7 @@ public enum ParameterKind
     Choice,
     Color,
     Text,
+
+    /// <summary>A comma list of one or more of the <see cref="ConversionParameter.Choices"/> (symbols); empty means the default.</summary>
+    ChoiceList,
 }

@@ -56,6 +56,16 @@ public sealed class ParameterPanelTests : IAsyncLifetime
         Assert.Equal(0.3, _changed!.GlyphContrast);
     }
 
+    [Fact]
+    public void Symbols_are_offered_for_shape_styles_only_and_an_empty_choice_says_the_styles_default()
+    {
+        Assert.Empty(Render(new ConversionOptions { Style = AsciiStyle.Blocks }).FindAll(".symbols-select"));
+
+        var panel = Render(new ConversionOptions { Style = AsciiStyle.Mosaic });
+
+        Assert.Contains("mosaic's own: octants, blocks, shades", panel.Find(".symbols-select").OuterHtml);
+    }
+
     [Theory]
     [InlineData(".brightness-slider", "1.5")]
     [InlineData(".contrast-slider", "0.75")]

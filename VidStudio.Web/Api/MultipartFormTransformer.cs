@@ -87,6 +87,11 @@ public sealed class MultipartFormTransformer : IOpenApiOperationTransformer
                 schema.Enum = field.Choices!.Select(c => (JsonNode)JsonValue.Create(c)).ToList();
                 schema.Default = JsonValue.Create(field.DefaultText);
                 break;
+            case ParameterKind.ChoiceList:
+                schema.Type = JsonSchemaType.String;
+                schema.Description = $"{field.Help} One or more of {string.Join(", ", field.Choices!)}, separated by commas.";
+                schema.Examples = [JsonValue.Create(string.Join(',', field.Choices!.Take(2)))];
+                return schema;
             case ParameterKind.Color:
                 schema.Type = JsonSchemaType.String;
                 schema.Pattern = "^#[0-9A-Fa-f]{6}$";
