@@ -47,7 +47,7 @@ internal static class ChafaAnchor
         var indexOf = Enumerable.Range(0, glyphs.Count).ToDictionary(i => glyphs[i].Value, i => (ushort)i);
         var composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
         var symbolsOfFrame = new int[geometry.CellCount];
-        var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell });
+        var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell }, geometry.Columns);
         var pixels = new PixelConverter(layout);
         var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
         var cells = new ushort[geometry.CellCount];

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,13 +6,15 @@ namespace VidStudio.Core.Options;
 
 /// <summary>
 /// The one naming rule for everything a client reads or writes: snake_case (<c>ShapeBlocks</c> is <c>shape_blocks</c>),
-/// for enum values in form fields, JSON, the OpenAPI enum, the CLI and the Studio alike.
+/// for enum values in form fields, JSON, the OpenAPI enum, the CLI and the Studio alike. A value whose name cannot be an
+/// identifier (palette <c>256</c>) says so with <see cref="JsonStringEnumMemberNameAttribute"/>, which JSON honours too.
 /// </summary>
 public static class ApiNames
 {
     public static JsonNamingPolicy Policy { get; } = JsonNamingPolicy.SnakeCaseLower;
 
-    public static string Of<T>(T value) where T : struct, Enum => Policy.ConvertName(value.ToString());
+    public static string Of<T>(T value) where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? Policy.ConvertName(value.ToString());
 
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Of).ToArray();
 

@@ -20,6 +20,7 @@ public sealed record ConversionOptions
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
     public const double MinDitherStrength = 0, MaxDitherStrength = 1, DefaultDitherStrength = 1;
+    public const int MinPaletteColors = 2, MaxPaletteColors = 256;
 
     /// <summary>The width a GIF gets unless <see cref="GifWidth"/> asks: the frames' own, at most this.</summary>
     public const int MaxDefaultGifWidth = 960;
@@ -89,6 +90,12 @@ public sealed record ConversionOptions
     /// </summary>
     public double DitherStrength { get; init; } = DefaultDitherStrength;
 
+    /// <summary>The colours frames may use; every colour a frame shows (cells, text and background) is the nearest of them in OKLab.</summary>
+    public Palette Palette { get; init; } = Palette.Full;
+
+    /// <summary>The colours of <see cref="Options.Palette.Custom"/>, <c>#RRGGBB,#RRGGBB,...</c>.</summary>
+    public string? PaletteColors { get; init; }
+
     /// <summary>Stretches luma between the clip's dark and bright percentiles (smoothed over time) before brightness/contrast/gamma.</summary>
     public bool AutoLevels { get; init; }
 
@@ -125,7 +132,7 @@ public sealed record ConversionOptions
             Charset = "charset", Symbols = "symbols", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", SaveWebmAlpha = "save_webm_alpha",
-            SaveHtml = "save_html", Dither = "dither", DitherStrength = "dither_strength";
+            SaveHtml = "save_html", Dither = "dither", DitherStrength = "dither_strength", Palette = "palette", PaletteColors = "palette_colors";
     }
 
     [JsonIgnore]
@@ -157,6 +164,11 @@ public sealed record ConversionOptions
             {
                 errors.Add(new(FieldNames.Charset, "charset may hold printable characters only (no control characters or unpaired surrogates)."));
             }
+        }
+
+        if (Palette == Palette.Custom && string.IsNullOrWhiteSpace(PaletteColors))
+        {
+            errors.Add(new(FieldNames.PaletteColors, $"palette=custom needs palette_colors: {MinPaletteColors} to {MaxPaletteColors} colours written #RRGGBB,#RRGGBB,..."));
         }
 
         var outputs = ConversionParameters.Outputs;

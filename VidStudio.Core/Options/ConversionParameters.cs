@@ -2,6 +2,7 @@ using System.Globalization;
 using F = VidStudio.Core.Options.ConversionOptions.FieldNames;
 using Mode = VidStudio.Core.Options.ColorMode;
 using O = VidStudio.Core.Options.ConversionOptions;
+using P = VidStudio.Core.Options.Palette;
 
 namespace VidStudio.Core.Options;
 
@@ -99,6 +100,29 @@ public static class ConversionParameters
     public static ConversionParameter Seed { get; } = Int(F.Seed, "Seed", "Seed of random_colors.",
         o => o.Seed, (o, v) => o with { Seed = v }, int.MinValue, int.MaxValue, null);
 
+    public static ConversionParameter Palette { get; } = Choice<Palette>(F.Palette, "Palette",
+        "The colours frames may use, each cell's and text_color/bg_color taken to the nearest (OKLab): 'full' as sampled; '256' xterm-256, '16' and '8' the standard terminal colours (ANSI output writes their numbers); '2' black and white; retro machines' palettes; 'custom' the palette_colors.",
+        o => o.Palette, (o, v) => o with { Palette = v },
+        palette => palette switch
+        {
+            P.Full => "Full colour",
+            P.Xterm256 => "256 colours (xterm)",
+            P.Standard16 => "16 terminal colours",
+            P.Standard8 => "8 terminal colours",
+            P.BlackAndWhite => "Black and white",
+            P.Cga => "CGA (4 colours)",
+            P.C64 => "Commodore 64",
+            P.Gameboy => "Game Boy",
+            P.Zx => "ZX Spectrum",
+            P.Pico8 => "PICO-8",
+            P.Custom => "Custom (palette_colors)",
+            _ => ApiNames.Of(palette),
+        });
+
+    public static ConversionParameter PaletteColors { get; } = new(F.PaletteColors, ParameterKind.Text, "Custom palette",
+        $"palette=custom: {O.MinPaletteColors}–{O.MaxPaletteColors} colours, #RRGGBB,#RRGGBB,...",
+        o => o.PaletteColors, (o, v) => o with { PaletteColors = (string?)v }, text => (text, null), v => (string)v, v => Options.PaletteColors.Check((string)v));
+
     public static ConversionParameter TransparentBg { get; } = Bool(F.TransparentBg, "Transparent PNG background", "PNG frames, the GIF and the WebM with alpha get a transparent background instead of bg_color (the MP4 keeps bg_color).",
         o => o.TransparentBg, (o, v) => o with { TransparentBg = v });
 
@@ -141,7 +165,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Symbols, AutoLevels, Brightness, Contrast, Gamma, Dither, DitherStrength, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Symbols, AutoLevels, Brightness, Contrast, Gamma, Dither, DitherStrength, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, SaveWebmAlpha, SaveHtml,
     ];
 

@@ -2,13 +2,14 @@ using System.Text;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering;
+using VidStudio.Core.Rendering.Palettes;
 
 namespace VidStudio.Core.Output;
 
 /// <summary>
-/// A mapped grid as ANSI text for terminals: truecolour SGR sequences (<c>38;2;r;g;b</c> text, <c>48;2;r;g;b</c>
-/// background) written only where a colour changes, a reset at the end of each line, so a frame pastes into any
-/// terminal. The colours are the rendered frame's: fixed or random per frame, per cell in source and cell modes; with a
+/// A mapped grid as ANSI text for terminals: SGR colour sequences (truecolour <c>38;2;r;g;b</c> text, <c>48;2;r;g;b</c>
+/// background; the terminal's own numbers for its palettes) written only where a colour changes, a reset at the end of
+/// each line, so a frame pastes into any terminal. The colours are the rendered frame's: fixed or random per frame, per cell in source and cell modes; with a
 /// transparent background the terminal's own shows through. Built in one reused buffer per frame.
 /// </summary>
 public sealed class AnsiFrameFormatter(int columns, int rows)
@@ -33,7 +34,7 @@ public sealed class AnsiFrameFormatter(int columns, int rows)
                 var cellFg = palette.CellColors?[index] ?? palette.Foreground;
                 if (cellFg != fg)
                 {
-                    position += WriteColor(span[position..], 38, cellFg);
+                    position += WriteColor(span[position..], Layer.Text, cellFg, palette.Colors);
                     fg = cellFg;
                 }
 
@@ -42,7 +43,7 @@ public sealed class AnsiFrameFormatter(int columns, int rows)
                     var cellBg = palette.CellBackgrounds?[index] ?? palette.Background;
                     if (cellBg != bg)
                     {
-                        position += WriteColor(span[position..], 48, cellBg);
+                        position += WriteColor(span[position..], Layer.Background, cellBg, palette.Colors);
                         bg = cellBg;
                     }
                 }
@@ -75,23 +76,54 @@ public sealed class AnsiFrameFormatter(int columns, int rows)
         return AtomicFile.Write(path, _utf8.AsSpan(0, length));
     }
 
-    private static int WriteColor(Span<char> target, int code, RgbColor color)
+    private enum Layer
+    {
+        Text,
+        Background,
+    }
+
+    /// <summary>
+    /// One SGR colour sequence: by terminal number when the palette is a terminal's (256: <c>38;5;N</c>; 16 and 8:
+    /// <c>30–37</c>/<c>90–97</c>, backgrounds <c>40–47</c>/<c>100–107</c>), otherwise by value (<c>38;2;r;g;b</c>).
+    /// </summary>
+    private static int WriteColor(Span<char> target, Layer layer, RgbColor color, ColorPalette? palette)
     {
         var position = 0;
-        "\u001b[".CopyTo(target);
-        position += 2;
-        code.TryFormat(target[position..], out var written);
-        position += written;
-        target[position++] = ';';
-        target[position++] = '2';
-        foreach (var channel in (ReadOnlySpan<byte>)[color.R, color.G, color.B])
+        Append(target, ref position, "\u001b[");
+        switch (palette?.Terminal)
         {
-            target[position++] = ';';
-            channel.TryFormat(target[position..], out written);
-            position += written;
+            case TerminalColors.Standard16:
+                var number = palette.NearestIndex(color);
+                Append(target, ref position, (number < 8 ? 30 + number : 90 + number - 8) + (layer == Layer.Background ? 10 : 0));
+                break;
+            case TerminalColors.Indexed256:
+                Append(target, ref position, layer == Layer.Background ? "48;5;" : "38;5;");
+                Append(target, ref position, palette.NearestIndex(color));
+                break;
+            default:
+                Append(target, ref position, layer == Layer.Background ? "48;2" : "38;2");
+                foreach (var channel in (ReadOnlySpan<byte>)[color.R, color.G, color.B])
+                {
+                    target[position++] = ';';
+                    Append(target, ref position, channel);
+                }
+
+                break;
         }
 
         target[position++] = 'm';
         return position;
+    }
+
+    private static void Append(Span<char> target, ref int position, string text)
+    {
+        text.CopyTo(target[position..]);
+        position += text.Length;
+    }
+
+    private static void Append(Span<char> target, ref int position, int number)
+    {
+        number.TryFormat(target[position..], out var written);
+        position += written;
     }
 }

@@ -33,7 +33,7 @@ public sealed class FrameRenderer : IRenderedFrame
 
         Geometry = geometry;
         _options = options;
-        Palette = new FramePalette(options);
+        Palette = new FramePalette(options, geometry.Columns);
         var layout = new FrameLayout(geometry);
         GlyphAtlas AtlasOf(GlyphSet glyphs) => (atlases ?? GlyphAtlasCache.None).Get(fonts, glyphs, layout.TileWidth, layout.TileHeight);
         // Shape matching and cell colours read the very tiles the frames are drawn with.

@@ -1,18 +1,30 @@
 using VidStudio.Core.Options;
+using VidStudio.Core.Rendering.Palettes;
 
 namespace VidStudio.Core.Rendering;
 
-/// <summary>The colours one frame is painted with: a background, and a text colour per frame or per cell.</summary>
+/// <summary>
+/// The colours one frame is painted with: a background, and a text colour per frame or per cell — each taken to the
+/// nearest colour of the job's <see cref="ConversionOptions.Palette"/>, so every output shows palette colours only.
+/// </summary>
 public sealed class FramePalette
 {
     private readonly ConversionOptions _options;
+    private readonly int _columns;
+    private RgbColor[] _chosenColors = [], _chosenBackgrounds = [];
 
-    public FramePalette(ConversionOptions options)
+    /// <param name="columns">Cells per row of the frames' grid.</param>
+    public FramePalette(ConversionOptions options, int columns)
     {
         _options = options;
-        Background = options.Background;
-        Foreground = options.Foreground;
+        _columns = columns;
+        Colors = ColorPalette.For(options);
+        Background = Choose(options.Background);
+        Foreground = Choose(options.Foreground);
     }
+
+    /// <summary>The colours frames may use; null when any colour may (<see cref="Palette.Full"/>).</summary>
+    public ColorPalette? Colors { get; }
 
     public RgbColor Background { get; }
 
@@ -31,11 +43,79 @@ public sealed class FramePalette
     /// <summary>Sets the colours of frame <paramref name="frameIndex"/>.</summary>
     public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors, RgbColor[]? sampledCellBackgrounds = null)
     {
-        CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? sampledCellColors : null;
-        CellBackgrounds = _options.ColorMode == ColorMode.Cell ? sampledCellBackgrounds : null;
+        CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? ChooseCells(sampledCellColors, ref _chosenColors) : null;
+        CellBackgrounds = _options.ColorMode == ColorMode.Cell ? ChooseCells(sampledCellBackgrounds, ref _chosenBackgrounds) : null;
+        if (Colors is not null && CellColors is not null && CellBackgrounds is not null && _options.GlyphContrast > 0)
+        {
+            KeepGlyphsApart(Colors, sampledCellColors!, sampledCellBackgrounds!, CellColors, CellBackgrounds);
+        }
         if (_options.RandomColors)
         {
-            Foreground = RandomTextColor(_options.Seed, frameIndex);
+            Foreground = Choose(RandomTextColor(_options.Seed, frameIndex));
+        }
+    }
+
+    private RgbColor Choose(RgbColor color) => Colors?.Nearest(color) ?? color;
+
+    /// <summary>The sampled colours themselves in full colour; else their palette colours, in a buffer kept for the next frame.</summary>
+    private RgbColor[]? ChooseCells(RgbColor[]? sampled, ref RgbColor[] chosen)
+    {
+        if (Colors is null || sampled is null)
+        {
+            return sampled;
+        }
+
+        if (chosen.Length != sampled.Length)
+        {
+            chosen = new RgbColor[sampled.Length];
+        }
+
+        Quantize(Colors, sampled, chosen);
+        return chosen;
+    }
+
+    /// <summary>
+    /// The one place a frame's cell colours become palette colours, cell by cell in grid order: a dither (a pattern
+    /// by position, or each cell's error carried to its right and lower neighbours) belongs here.
+    /// </summary>
+    private void Quantize(ColorPalette palette, ReadOnlySpan<RgbColor> sampled, Span<RgbColor> chosen)
+    {
+        var rows = sampled.Length / _columns;
+        for (var row = 0; row < rows; row++)
+        {
+            for (var column = 0; column < _columns; column++)
+            {
+                var index = row * _columns + column;
+                chosen[index] = palette.Nearest(sampled[index]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cell colours were set apart by <see cref="ConversionOptions.GlyphContrast"/>; where the glyph's and the
+    /// background's palette colours are one colour the glyph would vanish. Then the side that colour fits worse — the
+    /// one the colorizer moved further, which is the smaller side of the cell — takes its nearest palette colour on its
+    /// side (lighter or darker) of the other.
+    /// </summary>
+    private static void KeepGlyphsApart(ColorPalette palette, RgbColor[] sampledGlyphs, RgbColor[] sampledBackgrounds, RgbColor[] glyphs, RgbColor[] backgrounds)
+    {
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            var (sampledGlyph, sampledBackground) = (sampledGlyphs[i], sampledBackgrounds[i]);
+            if (glyphs[i] != backgrounds[i] || sampledGlyph == sampledBackground)
+            {
+                continue;
+            }
+
+            var shared = OkLab.FromRgb(glyphs[i]);
+            if (OkLab.FromRgb(sampledGlyph).DistanceSquaredTo(shared) >= OkLab.FromRgb(sampledBackground).DistanceSquaredTo(shared))
+            {
+                glyphs[i] = palette.NearestApartFrom(sampledGlyph, glyphs[i]);
+            }
+            else
+            {
+                backgrounds[i] = palette.NearestApartFrom(sampledBackground, backgrounds[i]);
+            }
         }
     }
 
