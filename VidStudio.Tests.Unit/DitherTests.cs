@@ -2,6 +2,7 @@ using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Mapping.Dithering;
 using VidStudio.Core.Options;
+using VidStudio.Core.Rendering;
 
 namespace VidStudio.Tests.Unit;
 
@@ -189,5 +190,75 @@ public sealed class DitherTests
                 Assert.InRange(mean, 0.45, 0.55);
             }
         }
+    }
+
+    /// <summary>The cell colours a palette chooses for a frame of <see cref="Geometry"/> in one colour.</summary>
+    private static RgbColor[] PaletteColorsOf(ConversionOptions options, RgbColor color)
+    {
+        var frame = new FramePalette(options with { ColorMode = ColorMode.Source }, Geometry.Columns);
+        frame.ForFrame(0, Enumerable.Repeat(color, Geometry.CellCount).ToArray());
+        return frame.CellColors!;
+    }
+
+    [Theory]
+    [InlineData(DitherMode.Ordered)]
+    [InlineData(DitherMode.BlueNoise)]
+    [InlineData(DitherMode.Diffusion)]
+    public void A_flat_grey_in_black_and_white_becomes_a_mix_whose_mean_is_the_grey(DitherMode mode)
+    {
+        var grey = new RgbColor(100, 100, 100);
+
+        var chosen = PaletteColorsOf(new ConversionOptions { Palette = Palette.BlackAndWhite, Dither = mode }, grey);
+        var undithered = PaletteColorsOf(new ConversionOptions { Palette = Palette.BlackAndWhite }, grey);
+
+        Assert.Single(undithered.Distinct());
+        Assert.Equal(2, chosen.Distinct().Count());
+        Assert.InRange(chosen.Average(color => (double)color.R), 100 - 4, 100 + 4);
+    }
+
+    [Theory]
+    [InlineData(DitherMode.Ordered)]
+    [InlineData(DitherMode.BlueNoise)]
+    [InlineData(DitherMode.Diffusion)]
+    public void A_colour_between_two_palette_colours_becomes_a_mix_of_them_whose_mean_is_the_colour(DitherMode mode)
+    {
+        var options = new ConversionOptions { Palette = Palette.Custom, PaletteColors = "#000000,#C00000,#FFFFFF,#0000FF", Dither = mode };
+        var darkRed = new RgbColor(80, 0, 0);
+
+        var chosen = PaletteColorsOf(options, darkRed);
+
+        Assert.Equal([new RgbColor(0, 0, 0), new RgbColor(0xC0, 0, 0)], chosen.Distinct().OrderBy(color => color.R));
+        Assert.InRange(chosen.Average(color => (double)color.R), 80 - 4, 80 + 4);
+    }
+
+    [Fact]
+    public void Diffusion_keeps_a_colours_mean_on_every_channel_among_the_corners_of_the_rgb_cube()
+    {
+        var options = new ConversionOptions { Palette = Palette.Custom, PaletteColors = "#000000,#FF0000,#00FF00,#0000FF,#FFFF00,#FF00FF,#00FFFF,#FFFFFF", Dither = DitherMode.Diffusion };
+        var color = new RgbColor(200, 60, 120);
+
+        var chosen = PaletteColorsOf(options, color);
+
+        Assert.InRange(chosen.Average(c => (double)c.R), color.R - 4, color.R + 4);
+        Assert.InRange(chosen.Average(c => (double)c.G), color.G - 4, color.G + 4);
+        Assert.InRange(chosen.Average(c => (double)c.B), color.B - 4, color.B + 4);
+    }
+
+    [Theory]
+    [InlineData(DitherMode.Ordered)]
+    [InlineData(DitherMode.BlueNoise)]
+    public void A_screen_fixed_palette_dither_gives_a_still_picture_the_same_colours_every_frame(DitherMode mode)
+    {
+        var frame = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell, Palette = Palette.Standard16, Dither = mode }, Geometry.Columns);
+        var random = new Random(7);
+        RgbColor[] Sampled() => Enumerable.Range(0, Geometry.CellCount).Select(_ => new RgbColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256))).ToArray();
+        var (glyphs, backgrounds) = (Sampled(), Sampled());
+
+        frame.ForFrame(0, glyphs, backgrounds);
+        var (firstGlyphs, firstBackgrounds) = (frame.CellColors!.ToArray(), frame.CellBackgrounds!.ToArray());
+        frame.ForFrame(1, glyphs, backgrounds);
+
+        Assert.Equal(firstGlyphs, frame.CellColors!);
+        Assert.Equal(firstBackgrounds, frame.CellBackgrounds!);
     }
 }

@@ -58,7 +58,7 @@ public static class ConversionParameters
         o => o.Gamma, (o, v) => o with { Gamma = v }, O.MinCorrection, O.MaxCorrection);
 
     public static ConversionParameter Dither { get; } = Choice<DitherMode>(F.Dither, "Dither",
-        "Ramp styles (normal, inverted, dots, gradient, blocks, custom, edges' fill): 'ordered' (Bayer 8×8) and 'blue_noise' vary the threshold between ramp levels by a pattern fixed to the screen (no flicker on still parts); 'diffusion' carries each cell's rounding error to its neighbours (finest tones, but it shimmers in video).",
+        "Ramp styles' tones (normal, inverted, dots, gradient, blocks, custom, edges' fill) and, with a palette, cell colours: 'ordered' (Bayer 8×8) and 'blue_noise' vary the threshold between levels or colours by a pattern fixed to the screen (no flicker on still parts); 'diffusion' carries each cell's rounding error to its neighbours (finest tones, but it shimmers in video).",
         o => o.Dither, (o, v) => o with { Dither = v });
 
     public static ConversionParameter DitherStrength { get; } = Number(F.DitherStrength, "Dither strength",

@@ -84,48 +84,33 @@ internal sealed class ThresholdQuantizer : ToneQuantizer
 }
 
 /// <summary>
-/// Floyd–Steinberg error diffusion over the cells in raster order: each cell rounds its tone plus the error it was
-/// handed to the nearest level middle and passes the strength's share of the difference on, 7/16 to the right and 3/16,
-/// 5/16, 1/16 to the row below. The finest tone of the three, but an error path depends on everything before it, so
-/// a small change anywhere upstream reshuffles the cells after it: it shimmers in video.
+/// Floyd–Steinberg error diffusion over the cells in raster order (<see cref="ErrorRows"/>): each cell rounds its tone
+/// plus the error it was handed to the nearest level middle and passes the strength's share of the difference on. The
+/// finest tone of the three, but an error path depends on everything before it, so a small change anywhere upstream
+/// reshuffles the cells after it: it shimmers in video.
 /// </summary>
-internal sealed class DiffusionQuantizer : ToneQuantizer
+internal sealed class DiffusionQuantizer(double strength, int levels, int columns) : ToneQuantizer(levels)
 {
-    private readonly float _strength;
-    private readonly int _columns;
-
-    /// <summary>Errors handed to this row's and the next row's cells, with a spare cell at each end to drop edge shares into.</summary>
-    private float[] _errors, _nextErrors;
-
-    public DiffusionQuantizer(double strength, int levels, int columns) : base(levels)
-    {
-        (_strength, _columns) = ((float)strength, columns);
-        (_errors, _nextErrors) = (new float[columns + 2], new float[columns + 2]);
-    }
+    private readonly float _strength = (float)strength;
+    private readonly ErrorRows _errors = new(columns, 1);
 
     public override void Quantize(ReadOnlySpan<byte> tones, Span<ushort> levels)
     {
         var highest = Levels - 1;
         var scale = Levels / 256f;
-        Array.Clear(_errors);
-        Array.Clear(_nextErrors);
-        for (var start = 0; start < tones.Length; start += _columns)
+        _errors.Start();
+        for (var start = 0; start < tones.Length; start += columns)
         {
-            for (var column = 0; column < _columns; column++)
+            for (var column = 0; column < columns; column++)
             {
                 // Level middles sit at whole numbers here; a tone beyond the outer ones is as far as a ramp reaches.
-                var wanted = Math.Clamp(tones[start + column] * scale - 0.5f, 0, highest) + _errors[column + 1];
+                var wanted = Math.Clamp(tones[start + column] * scale - 0.5f, 0, highest) + _errors.Carried(column, 0);
                 var level = Math.Clamp((int)MathF.Floor(wanted + 0.5f), 0, highest);
                 levels[start + column] = (ushort)level;
-                var error = (wanted - level) * _strength;
-                _errors[column + 2] += error * (7f / 16);
-                _nextErrors[column] += error * (3f / 16);
-                _nextErrors[column + 1] += error * (5f / 16);
-                _nextErrors[column + 2] += error * (1f / 16);
+                _errors.Spread(column, 0, (wanted - level) * _strength);
             }
 
-            (_errors, _nextErrors) = (_nextErrors, _errors);
-            Array.Clear(_nextErrors);
+            _errors.NextRow();
         }
     }
 }
