@@ -24,8 +24,40 @@ internal static class ChafaAnchor
     /// <summary>chafa's --symbols the figures compare with: ASCII for the text styles, block + sextant mosaics for the block styles.</summary>
     public static IReadOnlyList<string> SymbolSets { get; } = ["ascii", "block+sextant"];
 
-    /// <summary>Every symbol chafa's block+sextant draws (U+2580–259F and the sextants), drawn by the engine's atlas as exact geometry.</summary>
-    private static readonly GlyphSet Mosaics = GlyphSet.Of([SymbolClass.Blocks, SymbolClass.Shades, SymbolClass.Quadrants, SymbolClass.Sextants]);
+    /// <summary>
+    /// chafa's symbols drawn by the engine's own atlas: ASCII as text, or every symbol its block and block+sextant draw
+    /// (U+2580–259F and the sextants) as exact cell geometry.
+    /// </summary>
+    public sealed class SymbolDrawing
+    {
+        private static readonly GlyphSet Mosaics = GlyphSet.Of([SymbolClass.Blocks, SymbolClass.Shades, SymbolClass.Quadrants, SymbolClass.Sextants]);
+
+        private readonly Dictionary<int, ushort> _indexOf;
+        private readonly FrameComposer _composer;
+        private readonly ushort[] _cells;
+
+        public SymbolDrawing(FontSet fonts, FrameLayout layout, bool ascii)
+        {
+            var glyphs = ascii ? GlyphSet.PrintableAscii : Mosaics;
+            _indexOf = Enumerable.Range(0, glyphs.Count).ToDictionary(i => glyphs[i].Value, i => (ushort)i);
+            _composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
+            _cells = new ushort[layout.Geometry.CellCount];
+        }
+
+        /// <summary>Draws one frame of code points into <paramref name="coverage"/>; returns its glyph indices (for flicker).</summary>
+        public ushort[] Compose(int[] symbols, Span<byte> coverage)
+        {
+            for (var i = 0; i < _cells.Length; i++)
+            {
+                _cells[i] = _indexOf.TryGetValue(symbols[i], out var glyph)
+                    ? glyph
+                    : throw new InvalidOperationException($"chafa drew U+{symbols[i]:X4}, which is not among the symbols it was given.");
+            }
+
+            _composer.Compose(_cells, coverage);
+            return _cells;
+        }
+    }
 
     /// <param name="symbols">chafa's --symbols, one of <see cref="SymbolSets"/>.</param>
     /// <param name="colors">chafa's -c: "full" (two colours per cell) or "none" (characters only, drawn white on black).</param>
@@ -44,14 +76,11 @@ internal static class ChafaAnchor
         }
 
         var layout = new FrameLayout(geometry);
-        var glyphs = symbols == "ascii" ? GlyphSet.PrintableAscii : Mosaics;
-        var indexOf = Enumerable.Range(0, glyphs.Count).ToDictionary(i => glyphs[i].Value, i => (ushort)i);
-        var composer = new FrameComposer(layout, new GlyphAtlas(fonts, glyphs, layout.TileWidth, layout.TileHeight));
+        var drawing = new SymbolDrawing(fonts, layout, ascii: symbols == "ascii");
         var symbolsOfFrame = new int[geometry.CellCount];
         var palette = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell }, geometry.Columns);
         var pixels = new PixelConverter(layout);
         var meter = new LookMeter(geometry.Columns, geometry.Rows, (frames[0].Width, frames[0].Height), (geometry.RenderWidth, geometry.RenderHeight));
-        var cells = new ushort[geometry.CellCount];
         var (foregrounds, backgrounds) = (new RgbColor[geometry.CellCount], new RgbColor[geometry.CellCount]);
         var coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
         var yuv = new byte[PixelConverter.Yuv420Length(geometry)];
@@ -63,14 +92,7 @@ internal static class ChafaAnchor
                 ParseRow(lines[frame * geometry.Rows + row], row * geometry.Columns, geometry.Columns, symbolsOfFrame, foregrounds, backgrounds);
             }
 
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = indexOf.TryGetValue(symbolsOfFrame[i], out var glyph)
-                    ? glyph
-                    : throw new InvalidOperationException($"chafa drew U+{symbolsOfFrame[i]:X4}, which is not among the symbols it was given.");
-            }
-
-            composer.Compose(cells, coverage);
+            var cells = drawing.Compose(symbolsOfFrame, coverage);
             palette.ForFrame(frame, foregrounds, backgrounds);
             pixels.ToYuv420(coverage, palette, yuv);
             var luma = yuv.AsSpan(0, geometry.EncodeWidth * geometry.EncodeHeight);

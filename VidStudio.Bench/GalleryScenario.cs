@@ -12,6 +12,7 @@ namespace VidStudio.Bench;
 /// and the shape styles in cell colours), every built-in preset, and chafa on the same grid, each labelled with its tone,
 /// detail and flicker. Each look renders the frames before <c>--at</c> first, as a job would, so stability has warmed up
 /// and the scores cover that run. Without <c>--clip</c>, the scenes ffmpeg generates (what the README's gallery shows).
+/// With <c>--dither</c>, the sheet shows <see cref="DitherLooks"/> instead: each dither mode side by side.
 /// </summary>
 internal static class GalleryScenario
 {
@@ -20,14 +21,14 @@ internal static class GalleryScenario
     /// <summary>Seconds rendered before the frame shown: longer than a stable look's refresh interval (40 frames).</summary>
     private const double WarmUpSeconds = 2;
 
-    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, double at, int tileWidth, string output)
+    public static async Task RunAsync(FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, double at, int tileWidth, string output, bool dither)
     {
         Directory.CreateDirectory(output);
         var sources = clips.Count > 0 ? clips : await Inputs.ScenesAsync(work);
         foreach (var clip in sources)
         {
-            var sheet = Path.Combine(output, Path.GetFileNameWithoutExtension(clip) + ".png");
-            await DrawSheetAsync(tools, fonts, work, clip, at, tileWidth, sheet);
+            var sheet = Path.Combine(output, Path.GetFileNameWithoutExtension(clip) + (dither ? "-dither" : "") + ".png");
+            await DrawSheetAsync(tools, fonts, work, clip, at, tileWidth, sheet, dither);
             Console.WriteLine(sheet);
         }
     }
@@ -39,7 +40,7 @@ internal static class GalleryScenario
                 select ($"{ApiNames.Of(style)}, cell colours", new ConversionOptions { Style = style, ColorMode = ColorMode.Cell, Width = Columns }))
         .Concat(BuiltInLooks.All.Select(look => ($"preset: {look.Name}", look.Options)));
 
-    private static async Task DrawSheetAsync(FfmpegTools tools, FontSet fonts, string work, string clip, double at, int tileWidth, string sheet)
+    private static async Task DrawSheetAsync(FfmpegTools tools, FontSet fonts, string work, string clip, double at, int tileWidth, string sheet, bool dither)
     {
         var media = await new VideoProber(tools).ProbeAsync(clip);
         var start = Math.Max(0, at - WarmUpSeconds);
@@ -50,7 +51,7 @@ internal static class GalleryScenario
         }
 
         var tiles = new List<(string Label, SKBitmap Picture)> { ($"source at {at:0.#} s ({media.Width}x{media.Height})", await SourceFrameAsync(work, clip, at)) };
-        foreach (var (name, options) in Looks())
+        foreach (var (name, options) in dither ? DitherLooks.Modes : Looks())
         {
             var geometry = GridGeometry.For(media.Width, media.Height, options.Width, fonts.CellAspect);
             var pixels = new uint[geometry.RenderWidth * geometry.RenderHeight];
@@ -58,7 +59,7 @@ internal static class GalleryScenario
             tiles.Add((Label(name, options.Width, score), Bitmap(pixels, geometry)));
         }
 
-        if (ChafaAnchor.IsInstalled())
+        if (!dither && ChafaAnchor.IsInstalled())
         {
             var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
             var pngs = await Inputs.PngFramesAsync(work, clip, frames.Count, start);

@@ -82,6 +82,7 @@ internal static class PaletteScenario
             var coverage = new byte[geometry.RenderWidth * geometry.RenderHeight];
             var rgba = new uint[coverage.Length];
             var shown = new FramePalette(new ConversionOptions { ColorMode = ColorMode.Cell }, geometry.Columns);
+            var drawing = new ChafaAnchor.SymbolDrawing(fonts, layout, ascii: false);
             foreach (var (_, colors) in Palettes)
             {
                 var chafaFrames = await ChafaAnchor.ReadFramesAsync(pngs, geometry, "block", 5, colors);
@@ -89,7 +90,7 @@ internal static class PaletteScenario
                 for (var i = 0; i < frames.Count; i++)
                 {
                     var (symbols, foregrounds, backgrounds) = chafaFrames[i];
-                    MosaicSymbols.Compose(layout, symbols, coverage);
+                    drawing.Compose(symbols, coverage);
                     shown.ForFrame(i, foregrounds, backgrounds);
                     pixels.ToRgbaAnyMode(coverage, shown, rgba);
                     error += MeanError(source[i], CellMeans(layout, rgba));

@@ -10,9 +10,9 @@ using VidStudio.Core.Rendering;
 // Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
-//        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--look PREFIX] [--stability-sweep] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--look PREFIX] [--stability-sweep] [--symbols-sweep] [--dither] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- palette [--clip PATH]... [--frames N]
-//        dotnet run -c Release --project VidStudio.Bench -- gallery [--clip PATH]... [--at SECONDS] [--tile PIXELS] [--out DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- gallery [--clip PATH]... [--at SECONDS] [--tile PIXELS] [--dither] [--out DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- x264 [--clip PATH]...
 //        dotnet run -c Release --project VidStudio.Bench -- formats [--clip PATH]
 //        dotnet run -c Release --project VidStudio.Bench -- burst http://127.0.0.1:5000 [UPLOADS]
@@ -46,7 +46,7 @@ if (args.FirstOrDefault() == "gallery")
 {
     string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 ? args[i + 1] : fallback;
     await GalleryScenario.RunAsync(tools, fonts, work, clips, double.Parse(Option("--at", "2"), System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(Option("--tile", "480")), Path.GetFullPath(Option("--out", Path.Combine(work, "gallery"))));
+        int.Parse(Option("--tile", "480")), Path.GetFullPath(Option("--out", Path.Combine(work, "gallery"))), args.Contains("--dither"));
     return;
 }
 
@@ -62,7 +62,7 @@ if (args.FirstOrDefault() == "quality")
     var framesIndex = Array.IndexOf(args, "--frames");
     var lookIndex = Array.IndexOf(args, "--look");
     await QualityScenario.RunAsync(tools, fonts, work, clips, framesIndex >= 0 ? int.Parse(args[framesIndex + 1]) : 50, args.Contains("--stability-sweep"),
-        args.Contains("--symbols-sweep"), lookIndex >= 0 ? args[lookIndex + 1] : "");
+        args.Contains("--symbols-sweep"), lookIndex >= 0 ? args[lookIndex + 1] : "", args.Contains("--dither"));
     return;
 }
 

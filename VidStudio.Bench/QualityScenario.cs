@@ -26,8 +26,9 @@ internal static class QualityScenario
     /// <param name="stabilitySweep">Also score the shape looks at stability 0, 0.25 … 1 and glyph contrast 0 … 0.3: how the defaults were chosen.</param>
     /// <param name="symbolsSweep">Also score mosaic with other symbol classes: how its default was chosen.</param>
     /// <param name="lookPrefix">Only the looks (and chafa's rows) whose names start with this; empty for all.</param>
+    /// <param name="ditherSweep">Also score <see cref="DitherLooks"/>: each dither mode on ramp styles, and strengths below full.</param>
     public static async Task RunAsync(
-        FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, bool symbolsSweep, string lookPrefix)
+        FfmpegTools tools, FontSet fonts, string work, IReadOnlyList<string> clips, int frameCount, bool stabilitySweep, bool symbolsSweep, string lookPrefix, bool ditherSweep)
     {
         var chafa = ChafaAnchor.IsInstalled();
         if (!chafa)
@@ -41,10 +42,10 @@ internal static class QualityScenario
             await Inputs.NaturalClipAsync(work, 640, 360, 4),
         };
         Console.WriteLine($"quality at width {Columns}, first {frameCount} frames, white on black; tone/detail = correlation of the source's and the " +
-                          "rendered gray per cell / at 2x4 per cell; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
+                          "rendered gray per cell / at 2x4 per cell; area tone = the same over 4x4-cell blocks; fidelity = SSIM of the blurred gray pictures (1 = same); flicker = cells changing per frame");
         foreach (var clip in generated.Concat(clips))
         {
-            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, symbolsSweep, lookPrefix);
+            await RunClipAsync(tools, fonts, work, clip, frameCount, chafa, stabilitySweep, symbolsSweep, lookPrefix, ditherSweep);
         }
 
         if (lookPrefix.Length == 0)
@@ -54,7 +55,7 @@ internal static class QualityScenario
     }
 
     private static async Task RunClipAsync(
-        FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep, bool symbolsSweep, string lookPrefix)
+        FfmpegTools tools, FontSet fonts, string work, string clip, int frameCount, bool chafa, bool stabilitySweep, bool symbolsSweep, string lookPrefix, bool ditherSweep)
     {
         var media = await new VideoProber(tools).ProbeAsync(clip);
         var geometry = GridGeometry.For(media.Width, media.Height, Columns, fonts.CellAspect);
@@ -64,7 +65,7 @@ internal static class QualityScenario
             frames.Add(frame);
         }
 
-        var table = new List<string[]> { new[] { "look", "tone", "detail", "fidelity", "flicker", "still flicker", "faint glyphs", "ms/frame" } };
+        var table = new List<string[]> { new[] { "look", "tone", "area tone", "detail", "fidelity", "flicker", "still flicker", "faint glyphs", "ms/frame" } };
         var scores = new Dictionary<string, LookScore>();
         var sweep = stabilitySweep
             ? from style in new[] { "shape, fixed", "shape, cell", "shape_blocks, fixed" }
@@ -79,6 +80,7 @@ internal static class QualityScenario
                               from symbols in new[] { "quadrants", "sextants", "octants", "sextants,quadrants", "octants,blocks", "sextants,blocks", "octants,blocks,shades" }
                               select ($"{look}, symbols {symbols}", Looks.Single(l => l.Name == look).Options with { Symbols = symbols });
         sweep = symbolsSweep ? sweep.Concat(symbolsVariants) : sweep;
+        sweep = ditherSweep ? sweep.Concat(DitherLooks.Modes).Concat(DitherLooks.Strengths) : sweep;
         foreach (var (name, options) in Looks.Concat(sweep).Where(look => look.Item1.StartsWith(lookPrefix, StringComparison.Ordinal)))
         {
             scores[name] = LookEvaluator.Evaluate(frames, options with { Width = Columns }, geometry, fonts);
@@ -98,7 +100,7 @@ internal static class QualityScenario
 
         foreach (var (name, score) in scores)
         {
-            table.Add([name, score.Tone.ToString("0.00"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
+            table.Add([name, score.Tone.ToString("0.00"), score.AreaTone.ToString("0.000"), score.Detail.ToString("0.00"), score.Fidelity.ToString("0.000"),
                 score.Flicker.ToString("P1"), score.StillFlicker.ToString("P1"), score.FaintGlyphs.ToString("P0"), score.RenderMilliseconds.ToString("0.00")]);
         }
 

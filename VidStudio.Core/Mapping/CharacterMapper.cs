@@ -1,4 +1,5 @@
 using VidStudio.Core.Frames;
+using VidStudio.Core.Mapping.Dithering;
 using VidStudio.Core.Options;
 
 namespace VidStudio.Core.Mapping;
@@ -10,9 +11,9 @@ public static class CharacterMapper
         options.Style switch
         {
             AsciiStyle.Braille => new BrailleMapper(geometry),
-            AsciiStyle.Edges => new EdgeMapper(geometry, GlyphSet.RampFor(options)),
+            AsciiStyle.Edges => new EdgeMapper(geometry, GlyphSet.RampFor(options), Dither.For(options)),
             _ when options.Style.MatchesShapes() => Shape(options, geometry, GlyphSet.For(options), masksOf),
-            _ => new RampMapper(geometry, GlyphSet.RampFor(options)),
+            _ => new RampMapper(geometry, GlyphSet.RampFor(options), Dither.For(options)),
         };
 
     private static ShapeMapper Shape(ConversionOptions options, GridGeometry geometry, GlyphSet glyphs, Func<GlyphSet, SampleDensity, GlyphMasks> masksOf)

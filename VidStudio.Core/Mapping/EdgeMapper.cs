@@ -1,26 +1,34 @@
 using VidStudio.Core.Frames;
+using VidStudio.Core.Mapping.Dithering;
 
 namespace VidStudio.Core.Mapping;
 
 /// <summary>
 /// Cells on a strong edge get a line character along the edge (<c>- / | \ _</c>); the rest are filled from a ramp.
 /// Sobel gradients are taken on the sample grid; a cell's edge direction comes from the structure tensor of its
-/// samples, which — unlike summing gradients — does not cancel out on thin lines with edges of both signs.
+/// samples, which — unlike summing gradients — does not cancel out on thin lines with edges of both signs. The fill is
+/// quantised over the whole grid, so a dither sees every cell's tone (error diffusion passes through edge cells too).
 /// </summary>
 public sealed class EdgeMapper : ICharacterMapper
 {
     /// <summary>Mean |gx|+|gy| per sample (Sobel, 0..2040) above which a cell counts as an edge.</summary>
     public const int EdgeThreshold = 160;
 
+    /// <summary>Marks a cell of <see cref="_lines"/> that is not on an edge.</summary>
+    private const ushort NoLine = ushort.MaxValue;
+
     private readonly GridGeometry _geometry;
-    private readonly ushort[] _fillIndex;
+    private readonly ToneQuantizer _fill;
+    private readonly byte[] _tones;
+    private readonly ushort[] _lines;
     private readonly ushort _horizontal, _rising, _vertical, _falling, _underline;
 
-    public EdgeMapper(GridGeometry geometry, string fillRamp)
+    public EdgeMapper(GridGeometry geometry, string fillRamp, Dither dither = default)
     {
         _geometry = geometry;
         Glyphs = new GlyphSet(fillRamp + GlyphSet.Ramps.EdgeLines);
-        _fillIndex = BrightnessIndex.ForRamp(fillRamp.Length);
+        _fill = ToneQuantizer.Create(dither, fillRamp.Length, geometry.Columns, geometry.Rows);
+        (_tones, _lines) = (new byte[geometry.CellCount], new ushort[geometry.CellCount]);
 
         var lines = (ushort)fillRamp.Length;
         (_horizontal, _rising, _vertical, _falling, _underline) = (lines, (ushort)(lines + 1), (ushort)(lines + 2), (ushort)(lines + 3), (ushort)(lines + 4));
@@ -54,9 +62,10 @@ public sealed class EdgeMapper : ICharacterMapper
                 }
 
                 var cell = row * _geometry.Columns + column;
+                _tones[cell] = (byte)((brightness + 4) >> 3);
                 if (magnitude / 8 < EdgeThreshold)
                 {
-                    cells[cell] = _fillIndex[(brightness + 4) >> 3];
+                    _lines[cell] = NoLine;
                     continue;
                 }
 
@@ -64,13 +73,22 @@ public sealed class EdgeMapper : ICharacterMapper
                 var gradientAngle = 0.5 * Math.Atan2(2 * jxy, jxx - jyy);
                 var lineAngle = -(gradientAngle + Math.PI / 2) * 180 / Math.PI;
                 lineAngle = ((lineAngle % 180) + 180) % 180;
-                cells[cell] = lineAngle switch
+                _lines[cell] = lineAngle switch
                 {
                     < 22.5 or >= 157.5 => lowerGy > upperGy ? _underline : _horizontal,
                     < 67.5 => _rising,
                     < 112.5 => _vertical,
                     _ => _falling,
                 };
+            }
+        }
+
+        _fill.Quantize(_tones, cells);
+        for (var cell = 0; cell < _lines.Length; cell++)
+        {
+            if (_lines[cell] != NoLine)
+            {
+                cells[cell] = _lines[cell];
             }
         }
     }

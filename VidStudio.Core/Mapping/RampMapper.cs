@@ -1,18 +1,21 @@
 using VidStudio.Core.Frames;
+using VidStudio.Core.Mapping.Dithering;
 
 namespace VidStudio.Core.Mapping;
 
-/// <summary>Each cell's mean brightness picks a character from a dark → light ramp.</summary>
+/// <summary>Each cell's mean brightness picks a character from a dark → light ramp (dithered between neighbours when asked).</summary>
 public sealed class RampMapper : ICharacterMapper
 {
     private readonly GridGeometry _geometry;
-    private readonly ushort[] _indexOfBrightness;
+    private readonly ToneQuantizer _quantizer;
+    private readonly byte[] _tones;
 
-    public RampMapper(GridGeometry geometry, string ramp)
+    public RampMapper(GridGeometry geometry, string ramp, Dither dither = default)
     {
         _geometry = geometry;
         Glyphs = new GlyphSet(ramp);
-        _indexOfBrightness = BrightnessIndex.ForRamp(ramp.Length);
+        _quantizer = ToneQuantizer.Create(dither, Glyphs.Count, geometry.Columns, geometry.Rows);
+        _tones = new byte[geometry.CellCount];
     }
 
     public GlyphSet Glyphs { get; }
@@ -33,8 +36,10 @@ public sealed class RampMapper : ICharacterMapper
                     sum += samples[offset] + samples[offset + 1];
                 }
 
-                cells[row * columns + column] = _indexOfBrightness[(sum + 4) >> 3];
+                _tones[row * columns + column] = (byte)((sum + 4) >> 3);
             }
         }
+
+        _quantizer.Quantize(_tones, cells);
     }
 }

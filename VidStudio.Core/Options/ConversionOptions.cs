@@ -19,6 +19,7 @@ public sealed record ConversionOptions
     public const double MinStability = 0, MaxStability = 1, DefaultStability = 0.75;
     public const double MinGlyphContrast = 0, MaxGlyphContrast = 1, DefaultGlyphContrast = 0.15;
     public const int MinGifWidth = 64, MaxGifWidth = 1920;
+    public const double MinDitherStrength = 0, MaxDitherStrength = 1, DefaultDitherStrength = 1;
     public const int MinPaletteColors = 2, MaxPaletteColors = 256;
     public const int MaxFontNameLength = 64;
 
@@ -94,6 +95,15 @@ public sealed record ConversionOptions
     /// </summary>
     public double GlyphContrast { get; init; } = DefaultGlyphContrast;
 
+    /// <summary>How ramp styles share a tone between neighbouring ramp levels (<see cref="DitherMode.None"/>: the nearest level).</summary>
+    public DitherMode Dither { get; init; } = DitherMode.None;
+
+    /// <summary>
+    /// 0–1: how far the dither moves the thresholds between levels (diffusion: the share of the error carried on); 0 is
+    /// no dither. The default, full strength, is the one at which a flat tone's mix of levels averages to the tone.
+    /// </summary>
+    public double DitherStrength { get; init; } = DefaultDitherStrength;
+
     /// <summary>The colours frames may use; every colour a frame shows (cells, text and background) is the nearest of them in OKLab.</summary>
     public Palette Palette { get; init; } = Palette.Full;
 
@@ -145,7 +155,7 @@ public sealed record ConversionOptions
             Charset = "charset", Symbols = "symbols", SaveTxt = "save_txt", SavePng = "save_png", SaveMp4 = "save_mp4",
             Stability = "stability", GlyphContrast = "glyph_contrast", AutoLevels = "auto_levels", SaveAnsi = "save_ansi", SaveCast = "save_cast",
             SaveGif = "save_gif", GifWidth = "gif_width", GifFps = "gif_fps", SaveWebmAlpha = "save_webm_alpha",
-            SaveHtml = "save_html", Palette = "palette", PaletteColors = "palette_colors", Font = "font";
+            SaveHtml = "save_html", Dither = "dither", DitherStrength = "dither_strength", Palette = "palette", PaletteColors = "palette_colors", Font = "font";
     }
 
     [JsonIgnore]

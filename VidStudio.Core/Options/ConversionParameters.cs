@@ -62,6 +62,14 @@ public static class ConversionParameters
     public static ConversionParameter Gamma { get; } = Number(F.Gamma, "Gamma", "Gamma: output = input^(1/gamma); above 1 lifts mid-tones.",
         o => o.Gamma, (o, v) => o with { Gamma = v }, O.MinCorrection, O.MaxCorrection);
 
+    public static ConversionParameter Dither { get; } = Choice<DitherMode>(F.Dither, "Dither",
+        "Ramp styles' tones (normal, inverted, dots, gradient, blocks, custom, edges' fill) and, with a palette, cell colours: 'ordered' (Bayer 8×8) and 'blue_noise' vary the threshold between levels or colours by a pattern fixed to the screen (no flicker on still parts); 'diffusion' carries each cell's rounding error to its neighbours (finest tones, but it shimmers in video).",
+        o => o.Dither, (o, v) => o with { Dither = v });
+
+    public static ConversionParameter DitherStrength { get; } = Number(F.DitherStrength, "Dither strength",
+        "How far dither moves the thresholds between ramp levels (0 = no dither, 1 = a flat tone's mix of levels averages to the tone).",
+        o => o.DitherStrength, (o, v) => o with { DitherStrength = v }, O.MinDitherStrength, O.MaxDitherStrength);
+
     public static ConversionParameter ColorMode { get; } = Choice<ColorMode>(F.ColorMode, "Colour mode",
         "'fixed': text_color (or random per frame); 'source': each character takes its cell's average colour; 'cell': the glyph and its background each take the colour of the pixels they cover.",
         o => o.ColorMode, (o, v) => o with { ColorMode = v },
@@ -166,7 +174,7 @@ public static class ConversionParameters
 
     public static IReadOnlyList<ConversionParameter> All { get; } =
     [
-        Width, Style, Charset, Symbols, Font, AutoLevels, Brightness, Contrast, Gamma, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
+        Width, Style, Charset, Symbols, Font, AutoLevels, Brightness, Contrast, Gamma, Dither, DitherStrength, ColorMode, Stability, GlyphContrast, TextColor, BgColor, RandomColors, Seed, Palette, PaletteColors, TransparentBg, Fps, Crf,
         SaveTxt, SavePng, SaveMp4, SaveAnsi, SaveCast, SaveGif, GifWidth, GifFps, SaveWebmAlpha, SaveHtml,
     ];
 

@@ -15,6 +15,8 @@ namespace VidStudio.Core.Quality;
 /// brighter parts of the picture get more ink (SSIM of blurred pictures scores a bright area drawn as one dense glyph
 /// about as well as anything; tone does not);</item>
 /// <item>detail: the same correlation at <see cref="DetailDensity"/> samples per cell, where the glyphs' shapes show;</item>
+/// <item>area tone: the same correlation over blocks of <see cref="AreaCells"/>×<see cref="AreaCells"/> cells, the
+/// scale at which a dither's mix of two levels reads as the tone between them (per cell it is noise);</item>
 /// <item>flicker: the share of cells whose character changes from one frame to the next, overall and on the still
 /// parts of the picture (cells whose source brightness moved by less than <see cref="StillChange"/>).</item>
 /// </list>
@@ -31,14 +33,17 @@ public sealed class LookMeter
     /// <summary>Samples per cell that detail compares: 2×4, what a glyph's shape can place within its cell.</summary>
     public static SampleDensity DetailDensity => SampleDensity.Standard;
 
+    /// <summary>Side of the cell blocks area tone compares: half the 8×8 Bayer tile, a sixteenth-level step of a dither.</summary>
+    public const int AreaCells = 4;
+
     private readonly int _columns, _rows, _width, _height;
     private readonly AreaResampler _sourceX, _sourceY, _renderX, _renderY;
     private readonly AreaResampler _sourceDetailX, _sourceDetailY, _renderDetailX, _renderDetailY;
     private readonly byte[] _sourceDetail, _renderedDetail;
-    private readonly float[] _sourceTone, _renderedTone;
-    private double _toneSum, _detailSum;
+    private readonly float[] _sourceTone, _renderedTone, _sourceArea, _renderedArea;
+    private double _toneSum, _detailSum, _areaToneSum;
     private long _faintCells, _colouredCells;
-    private int _toneFrames, _detailFrames;
+    private int _toneFrames, _detailFrames, _areaToneFrames;
     private readonly float[] _scratch;
     private readonly byte[] _source, _rendered;
     private readonly float[] _planeSource, _planeRendered, _blurredSource, _blurredRendered, _blurScratch;
@@ -67,6 +72,8 @@ public sealed class LookMeter
         _renderedDetail = new byte[detailWidth * detailHeight];
         _sourceTone = new float[columns * rows];
         _renderedTone = new float[columns * rows];
+        var areas = (columns + AreaCells - 1) / AreaCells * ((rows + AreaCells - 1) / AreaCells);
+        (_sourceArea, _renderedArea) = (new float[areas], new float[areas]);
         _scratch = new float[new[]
         {
             AreaResampler.ScratchLength(_sourceX, _sourceY), AreaResampler.ScratchLength(_renderX, _renderY),
@@ -94,6 +101,9 @@ public sealed class LookMeter
 
     /// <summary>The same at <see cref="DetailDensity"/> samples per cell.</summary>
     public double Detail => _detailFrames == 0 ? 0 : _detailSum / _detailFrames;
+
+    /// <summary>The same over blocks of <see cref="AreaCells"/>² cells: tones as a dithered area shows them.</summary>
+    public double AreaTone => _areaToneFrames == 0 ? 0 : _areaToneSum / _areaToneFrames;
 
     /// <summary>
     /// In two-colour cells, the share of cells whose glyph colour and background colour differ by less than
@@ -130,6 +140,9 @@ public sealed class LookMeter
         MeanPerCell(_sourceDetail, DetailDensity, _sourceTone);
         MeanPerCell(_renderedDetail, DetailDensity, _renderedTone);
         Accumulate(Correlation.Pearson<float>(_sourceTone, _renderedTone), ref _toneSum, ref _toneFrames);
+        SumPerArea(_sourceTone, _sourceArea);
+        SumPerArea(_renderedTone, _renderedArea);
+        Accumulate(Correlation.Pearson<float>(_sourceArea, _renderedArea), ref _areaToneSum, ref _areaToneFrames);
 
         if (Frames > 0)
         {
@@ -171,6 +184,18 @@ public sealed class LookMeter
         {
             sum += r;
             count++;
+        }
+    }
+
+    /// <summary>Sum of each <see cref="AreaCells"/>² block's cell tones (a partial block at the edge sums fewer: sums, as
+    /// correlation needs only both sides treated alike).</summary>
+    private void SumPerArea(ReadOnlySpan<float> cellTones, Span<float> areas)
+    {
+        areas.Clear();
+        var areaColumns = (_columns + AreaCells - 1) / AreaCells;
+        for (var cell = 0; cell < cellTones.Length; cell++)
+        {
+            areas[cell / _columns / AreaCells * areaColumns + cell % _columns / AreaCells] += cellTones[cell];
         }
     }
 

@@ -1,3 +1,4 @@
+using VidStudio.Core.Mapping.Dithering;
 using VidStudio.Core.Options;
 using VidStudio.Core.Rendering.Palettes;
 
@@ -5,20 +6,25 @@ namespace VidStudio.Core.Rendering;
 
 /// <summary>
 /// The colours one frame is painted with: a background, and a text colour per frame or per cell — each taken to the
-/// nearest colour of the job's <see cref="ConversionOptions.Palette"/>, so every output shows palette colours only.
+/// nearest colour of the job's <see cref="ConversionOptions.Palette"/>, so every output shows palette colours only;
+/// cell colours dithered by the job's <see cref="ConversionOptions.Dither"/>.
 /// </summary>
 public sealed class FramePalette
 {
     private readonly ConversionOptions _options;
-    private readonly int _columns;
+    private readonly PaletteQuantizer? _glyphQuantizer, _backgroundQuantizer;
     private RgbColor[] _chosenColors = [], _chosenBackgrounds = [];
 
     /// <param name="columns">Cells per row of the frames' grid.</param>
     public FramePalette(ConversionOptions options, int columns)
     {
         _options = options;
-        _columns = columns;
         Colors = ColorPalette.For(options);
+        if (Colors is not null)
+        {
+            (_glyphQuantizer, _backgroundQuantizer) = (new(Colors, Dither.For(options), columns), new(Colors, Dither.For(options), columns));
+        }
+
         Background = Choose(options.Background);
         Foreground = Choose(options.Foreground);
     }
@@ -44,8 +50,8 @@ public sealed class FramePalette
     /// <param name="glyphShares">Cell colours: the share of each cell its glyph covers (which side may change colour to stay visible).</param>
     public void ForFrame(int frameIndex, RgbColor[]? sampledCellColors, RgbColor[]? sampledCellBackgrounds = null, float[]? glyphShares = null)
     {
-        CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? ChooseCells(sampledCellColors, ref _chosenColors) : null;
-        CellBackgrounds = _options.ColorMode == ColorMode.Cell ? ChooseCells(sampledCellBackgrounds, ref _chosenBackgrounds) : null;
+        CellColors = _options.ColorMode is ColorMode.Source or ColorMode.Cell ? ChooseCells(sampledCellColors, _glyphQuantizer, ref _chosenColors) : null;
+        CellBackgrounds = _options.ColorMode == ColorMode.Cell ? ChooseCells(sampledCellBackgrounds, _backgroundQuantizer, ref _chosenBackgrounds) : null;
         if (Colors is not null && CellColors is not null && CellBackgrounds is not null && glyphShares is not null && _options.GlyphContrast > 0)
         {
             KeepGlyphsApart(Colors, sampledCellColors!, sampledCellBackgrounds!, glyphShares, CellColors, CellBackgrounds);
@@ -59,9 +65,9 @@ public sealed class FramePalette
     private RgbColor Choose(RgbColor color) => Colors?.Nearest(color) ?? color;
 
     /// <summary>The sampled colours themselves in full colour; else their palette colours, in a buffer kept for the next frame.</summary>
-    private RgbColor[]? ChooseCells(RgbColor[]? sampled, ref RgbColor[] chosen)
+    private static RgbColor[]? ChooseCells(RgbColor[]? sampled, PaletteQuantizer? quantizer, ref RgbColor[] chosen)
     {
-        if (Colors is null || sampled is null)
+        if (quantizer is null || sampled is null)
         {
             return sampled;
         }
@@ -71,25 +77,8 @@ public sealed class FramePalette
             chosen = new RgbColor[sampled.Length];
         }
 
-        Quantize(Colors, sampled, chosen);
+        quantizer.Quantize(sampled, chosen);
         return chosen;
-    }
-
-    /// <summary>
-    /// The one place a frame's cell colours become palette colours, cell by cell in grid order: a dither (a pattern
-    /// by position, or each cell's error carried to its right and lower neighbours) belongs here.
-    /// </summary>
-    private void Quantize(ColorPalette palette, ReadOnlySpan<RgbColor> sampled, Span<RgbColor> chosen)
-    {
-        var rows = sampled.Length / _columns;
-        for (var row = 0; row < rows; row++)
-        {
-            for (var column = 0; column < _columns; column++)
-            {
-                var index = row * _columns + column;
-                chosen[index] = palette.Nearest(sampled[index]);
-            }
-        }
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public class OptionsTests
     [InlineData("save_gif", "perhaps", "save_gif", "true or false")]
     [InlineData("style", "shapes", "style", "shape, shape_blocks")]
     [InlineData("color_mode", "cells", "color_mode", "cell")]
+    [InlineData("dither", "floyd", "dither", "none, ordered, diffusion, blue_noise")]
+    [InlineData("dither_strength", "1.5", "dither_strength", "0.0 and 1.0")]
+    [InlineData("dither_strength", "strong", "dither_strength", "must be a number")]
     public void A_bad_value_is_reported_with_its_field_and_the_allowed_range(string field, string value, string expectedField, string expectedText)
     {
         var (options, parseErrors) = ConversionOptionsParser.Parse([new(field, value)], new ConversionOptions());
