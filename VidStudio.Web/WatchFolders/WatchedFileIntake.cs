@@ -50,27 +50,16 @@ public sealed partial class WatchedFileIntake(
 
     private async Task<WatchedFileRecord?> ClaimAsync(WatchFolder folder, FileInfo file, CancellationToken cancellationToken)
     {
-        var claim = new WatchedFileRecord
-        {
-            FolderPath = folder.Path,
-            FileName = file.Name,
-            SizeBytes = file.Length,
-            LastWriteTicks = file.LastWriteTimeUtc.Ticks,
-            State = WatchedFileState.Claimed,
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        try
-        {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            db.WatchedFiles.Add(claim);
-            await db.SaveChangesAsync(cancellationToken);
-            return claim;
-        }
-        catch (DbUpdateException)
-        {
-            // Another node recorded this file first (the unique index), or the database was busy: then the next listing tries again.
-            return null;
-        }
+        var (name, size, lastWrite, claimedAt) = (file.Name, file.Length, file.LastWriteTimeUtc.Ticks, clock.GetUtcNow().UtcTicks);
+        var state = nameof(WatchedFileState.Claimed);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // Losing the race to another node is normal, not an error to log: the insert just does nothing (SQLite and PostgreSQL alike).
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "WatchedFiles" ("FolderPath", "FileName", "SizeBytes", "LastWriteTicks", "State", "UpdatedAt")
+            VALUES ({folder.Path}, {name}, {size}, {lastWrite}, {state}, {claimedAt}) ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        return inserted == 0 ? null : await db.WatchedFiles.AsNoTracking().SingleAsync(w =>
+            w.FolderPath == folder.Path && w.FileName == name && w.SizeBytes == size && w.LastWriteTicks == lastWrite, cancellationToken);
     }
 
     private async Task SubmitAsync(WatchFolder folder, FileInfo file, WatchedFileRecord claim, CancellationToken cancellationToken)
