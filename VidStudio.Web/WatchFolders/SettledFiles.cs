@@ -1,8 +1,10 @@
 namespace VidStudio.Web.WatchFolders;
 
 /// <summary>
-/// Tells when a file in a watch folder has stopped growing: its size and modification time were the same at every listing
-/// for the folder's settle time. A copy in progress changes one or the other between listings, so it waits.
+/// Tells when a file in a watch folder has stopped growing: its size and modification time are the same as at the
+/// previous listing, and it has not been written for the folder's settle time (by its modification time, or, when that
+/// is in the future, as a clock-skewed network mount may show, by how long it has looked the same here). A copy in
+/// progress changes one or the other between listings, so it waits.
 /// </summary>
 public sealed class SettledFiles(TimeProvider clock)
 {
@@ -32,7 +34,7 @@ public sealed class SettledFiles(TimeProvider clock)
                 continue;
             }
 
-            if (now - seen.Since >= folder.SettleTime)
+            if (now - new DateTimeOffset(seen.LastWriteTicks, TimeSpan.Zero) >= folder.SettleTime || now - seen.Since >= folder.SettleTime)
             {
                 settled.Add(file);
             }
