@@ -107,11 +107,20 @@ public sealed partial class WatchedFileOutcomes(
         var destination = Path.Combine(folder.OutputPath, Path.GetFileNameWithoutExtension(file.FileName));
         var partial = Path.Combine(folder.OutputPath, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.part");
         var results = files.ResultDirectory(file.JobId!);
-        foreach (var source in Directory.EnumerateFiles(results, "*", SearchOption.AllDirectories))
+        try
         {
-            var target = Path.Combine(partial, Path.GetRelativePath(results, source));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
+            foreach (var source in Directory.EnumerateFiles(results, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(partial, Path.GetRelativePath(results, source));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+        }
+        catch (IOException)
+        {
+            // A full disk or a vanished mount: no half copy is left behind.
+            JobFiles.DeleteDirectory(partial);
+            throw;
         }
 
         // A later version of a file with the same name replaces the outputs of the earlier one.
