@@ -4,6 +4,7 @@ using Serilog;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Hosting;
+using VidStudio.Web.WatchFolders;
 using VidStudio.Web.Webhooks;
 
 // Before anything is written: the data folder's files are this user's alone.
@@ -15,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 VidStudioSettings settings;
 try
 {
-    settings = SettingsLoader.Load(builder.Configuration, [new VidStudioSettingsValidator(), new WebhookSettingsValidator()]);
+    settings = SettingsLoader.Load(builder.Configuration, [new VidStudioSettingsValidator(), new WebhookSettingsValidator(), new WatchFolderSettingsValidator()]);
 }
 catch (OptionsValidationException e)
 {
@@ -60,6 +61,12 @@ if (dataFolderWarning is not null)
 // Before anything resolves Hangfire's storage (the dashboard, the job client): on PostgreSQL the first node's
 // migration creates the database that storage connects to.
 await app.Services.GetRequiredService<VidStudio.Web.Data.DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+// Watch folders' owners and presets are rows: checked once the schema is there, before anything is watched.
+if (await app.Services.GetRequiredService<WatchFolderOwners>().CheckAsync(WatchFolder.From(settings), CancellationToken.None) is { Count: > 0 } watchFolderFailures)
+{
+    return Startup.Fail(string.Join(Environment.NewLine, watchFolderFailures));
+}
+
 app.UseVidStudio(settings).Run();
 return 0;
 

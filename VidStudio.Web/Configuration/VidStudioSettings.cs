@@ -131,6 +131,13 @@ public sealed class VidStudioSettings
 
     public DatabaseSettings Database { get; set; } = new();
 
+    /// <summary>Folders whose new videos become jobs (see <see cref="WatchFolderSettings"/>); none by default.</summary>
+    public WatchFolderSettings[] WatchFolders { get; set; } = [];
+
+    /// <summary>How often the watch folders are listed (file system events are unreliable on network mounts, so they are polled).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:10:00")]
+    public TimeSpan WatchFolderPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// What this process does: <c>all</c> (one process, the default), <c>web</c> (Studio, API, WebSocket, docs and
     /// dashboard; no conversions) or <c>worker</c> (conversions, webhooks and cleanup; only <c>GET /health</c>).

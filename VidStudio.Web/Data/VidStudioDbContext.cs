@@ -25,6 +25,8 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<UploadWindowRecord> UploadWindows => Set<UploadWindowRecord>();
 
+    public DbSet<WatchedFileRecord> WatchedFiles => Set<WatchedFileRecord>();
+
     /// <summary>Names (presets, users) compare without case: SQLite's built-in NOCASE here.</summary>
     protected virtual string CaseInsensitiveCollation => "NOCASE";
 
@@ -104,6 +106,19 @@ public class VidStudioDbContext(DbContextOptions options) : DbContext(options)
             window.HasKey(w => new { w.Partition, w.WindowStart });
             window.Property(w => w.Partition).HasMaxLength(UploadWindowRecord.MaxPartitionLength);
             window.HasIndex(w => w.WindowStart);
+        });
+        model.Entity<WatchedFileRecord>(file =>
+        {
+            file.ToTable("WatchedFiles");
+            // The claim: one row per file version, whichever node inserts it first takes the file.
+            file.HasIndex(f => new { f.FolderPath, f.FileName, f.SizeBytes, f.LastWriteTicks }).IsUnique();
+            file.HasIndex(f => f.State);
+            file.Property(f => f.FolderPath).HasMaxLength(WatchedFileRecord.MaxFolderLength);
+            file.Property(f => f.FileName).HasMaxLength(WatchedFileRecord.MaxFileNameLength);
+            file.Property(f => f.State).HasConversion<string>().HasMaxLength(16);
+            file.Property(f => f.JobId).HasMaxLength(12);
+            // A concurrency token: the save that links a claim to its job fails if another node took the claim over meanwhile.
+            file.Property(f => f.UpdatedAt).HasConversion(UtcTicks).IsConcurrencyToken();
         });
         model.Entity<ArtifactRecord>(artifact =>
         {

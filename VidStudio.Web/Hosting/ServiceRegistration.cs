@@ -12,6 +12,7 @@ using VidStudio.Web.Jobs;
 using VidStudio.Web.Maintenance;
 using VidStudio.Web.Presets;
 using VidStudio.Web.Studio;
+using VidStudio.Web.WatchFolders;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Events;
@@ -73,6 +74,16 @@ public static class ServiceRegistration
         services.AddTransient<WebhookSender>();
         services.AddHostedService<JobRecovery>();
         services.AddHostedService<CleanupSchedule>();
+        services.AddSingleton<WatchFolderOwners>();
+        if (settings.WatchFolders.Length > 0)
+        {
+            // After JobRecovery: the jobs of files taken before a restart are queued again before new files are looked at.
+            services.AddSingleton<SettledFiles>();
+            services.AddSingleton<WatchedFileOutcomes>();
+            services.AddSingleton<WatchedFileIntake>();
+            services.AddHostedService<WatchFolderService>();
+        }
+
         if (settings.Database.Provider == DatabaseProvider.Postgres && settings.ServesWeb)
         {
             services.AddHostedService<JobChangeWatcher>();

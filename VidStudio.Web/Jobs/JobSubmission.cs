@@ -37,10 +37,11 @@ public sealed partial class JobSubmission(
     /// that is not a video, or asks for too much, refuses the request with a <see cref="VideoInputException"/> naming it
     /// instead of failing later in the queue. Each staged file is moved into its job's folder; when the request is
     /// refused, they stay where they are, and the caller that staged them deletes them (one owner for each staged file).
+    /// <paramref name="recordAlongside"/> changes other rows in the same save as the jobs, so both are recorded or neither.
     /// </summary>
     public async Task<IReadOnlyList<JobRecord>> CreateAsync(
         IReadOnlyList<(string StagedPath, string OriginalFileName)> uploads, ConversionOptions options, string? batchId, Caller owner, CancellationToken cancellationToken,
-        JobCallback? callback = null)
+        JobCallback? callback = null, Action<VidStudioDbContext, IReadOnlyList<JobRecord>>? recordAlongside = null)
     {
         options.EnsureValid();
         disk.EnsureRoomForNewJob();
@@ -88,6 +89,7 @@ public sealed partial class JobSubmission(
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             db.Jobs.AddRange(jobs);
+            recordAlongside?.Invoke(db, jobs);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -312,6 +312,54 @@ namespace VidStudio.Web.Data.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("VidStudio.Web.Data.WatchedFileRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FolderPath")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastWriteTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("FolderPath", "FileName", "SizeBytes", "LastWriteTicks")
+                        .IsUnique();
+
+                    b.ToTable("WatchedFiles", (string)null);
+                });
+
             modelBuilder.Entity("VidStudio.Web.Data.WebhookAttemptRecord", b =>
                 {
                     b.Property<long>("Id")
