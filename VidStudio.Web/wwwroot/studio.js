@@ -33,5 +33,15 @@ window.vidstudio = {
             img.dataset.version = version;
         };
         img.src = url;
+    },
+
+    /** Pauses `video` at `seconds` (once it knows its length, if it does not yet): the job page's frame-by-frame view of an MP4. */
+    showVideoFrame(video, seconds) {
+        const seek = () => {
+            video.pause();
+            video.currentTime = seconds;
+        };
+        if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
+        else video.addEventListener('loadedmetadata', seek, { once: true });
     }
 };
