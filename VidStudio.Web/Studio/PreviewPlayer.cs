@@ -41,16 +41,20 @@ public sealed class PreviewPlayer : IDisposable
     {
         var stop = _stop.Token;
         Exception? failure = null;
+        // Frames are made until the showing stops, for whatever reason: a maker left waiting would keep ffmpeg running.
+        using var showing = CancellationTokenSource.CreateLinkedTokenSource(stop);
         try
         {
             var playback = await previewer.PlayAsync(path, seconds, looks, stop);
             await onStarted(playback);
             var frames = Channel.CreateBounded<PlaybackFrame>(new BoundedChannelOptions(FramesAhead) { SingleReader = true, SingleWriter = true });
-            var making = Task.Run(() => MakeFramesAsync(playback, frames.Writer, stop), stop);
+            var making = Task.Run(() => MakeFramesAsync(playback, frames.Writer, showing.Token), showing.Token);
             var frameSeconds = 1 / playback.FramesPerSecond;
-            var clock = Stopwatch.StartNew();
+            // The clock starts with the first frame shown: warming a stateful look up takes a moment, which is no lateness.
+            Stopwatch? clock = null;
             await foreach (var frame in frames.Reader.ReadAllAsync(stop))
             {
+                clock ??= Stopwatch.StartNew();
                 var early = (frame.Index - playback.StartFrame) * frameSeconds - clock.Elapsed.TotalSeconds;
                 if (early > 0)
                 {
@@ -74,11 +78,12 @@ public sealed class PreviewPlayer : IDisposable
         {
             failure = e;
         }
-
-        if (!stop.IsCancellationRequested)
+        finally
         {
-            await onEnded(failure);
+            await showing.CancelAsync();
         }
+
+        await onEnded(failure);
     }
 
     private static async Task MakeFramesAsync(PreviewPlayback playback, ChannelWriter<PlaybackFrame> frames, CancellationToken stop)
