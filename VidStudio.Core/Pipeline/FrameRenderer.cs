@@ -59,6 +59,8 @@ public sealed class FrameRenderer : IRenderedFrame
 
     public GridGeometry Geometry { get; private set; }
 
+    public ConversionOptions Options => _options;
+
     public FramePalette Palette { get; }
 
     /// <summary>Where each cell lies in the rendered frame.</summary>

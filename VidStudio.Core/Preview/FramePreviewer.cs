@@ -74,8 +74,33 @@ public sealed class FramePreviewer(FfmpegTools tools, FontSet fonts, ConversionL
 
         renderer.ComposeGlyphs();
         using var png = renderer.CapturePng();
-        return new PreviewFrame(png.ToArray(), renderer.FormatText().ToString(), first + run.Length - 1, geometry.RenderWidth, geometry.RenderHeight,
+        return new PreviewFrame(png.ToArray(), renderer.FormatText().ToString(), first + run.Length - 1, rate.Value, geometry.RenderWidth, geometry.RenderHeight,
             geometry.Columns, geometry.Rows, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Plays <paramref name="looks"/> from the frame at <paramref name="seconds"/> (on the first look's frame grid) to the
+    /// end of the source. Stateful looks are warmed over the <see cref="WarmFrames"/> frames before, as for a still.
+    /// </summary>
+    /// <param name="fontsOfLooks">The font each look names, loaded by the caller; null: the default font for all.</param>
+    public async Task<PreviewPlayback> PlayAsync(
+        string path, double seconds, IReadOnlyList<ConversionOptions> looks, IReadOnlyList<FontSet>? fontsOfLooks = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(looks.Count);
+        foreach (var look in looks)
+        {
+            look.EnsureValid();
+        }
+
+        var media = await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+        var fontOf = (int look) => fontsOfLooks?[look] ?? fonts;
+        var timing = _planner.Plan(media, looks[0], fontOf(0)).Timing;
+        var rate = timing.Rate;
+        seconds = Math.Clamp(seconds, 0, Math.Max(0, media.DurationSeconds - 1 / rate.Value));
+        var startFrame = (int)Math.Round(seconds * rate.Value);
+        var warmFrom = looks.Any(HasHistory) ? Math.Max(0, startFrame - WarmFrames) : startFrame;
+        var renderers = looks.Select((look, i) => new FrameRenderer(look, _planner.Plan(media, look, fontOf(i)).Geometry, fontOf(i), _atlases)).ToArray();
+        return new PreviewPlayback(tools, path, rate, timing.Resample, warmFrom, startFrame, renderers);
     }
 
     /// <summary>

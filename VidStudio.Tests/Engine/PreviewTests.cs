@@ -77,4 +77,43 @@ public class PreviewTests(Support.Engine engine) : IClassFixture<Support.Engine>
             Assert.Equal(fresh.Png, reused.Png);
         }
     }
+
+    [Fact]
+    public async Task Playing_yields_from_the_asked_frame_on_the_frames_the_job_writes_for_every_look_compared()
+    {
+        var source = engine.Media.TestSource("preview-play.mp4", 320, 180, fps: 10, seconds: 3, audio: false);
+        // A stable shape look carries state from frame to frame; playing warms it up as the job's run reached the frame.
+        var stable = new ConversionOptions { Width = 40, Style = AsciiStyle.Shape, Stability = 0.9, SaveTxt = true, SaveMp4 = false };
+        var coloured = new ConversionOptions { Width = 32, ColorMode = ColorMode.Source, SaveTxt = true, SaveMp4 = false };
+        var playback = await engine.NewPreviewer().PlayAsync(source, 1.2, [stable, coloured]);
+
+        var played = new List<VidStudio.Core.Preview.PlaybackFrame>();
+        await foreach (var frame in playback.FramesAsync())
+        {
+            played.Add(frame);
+        }
+
+        Assert.Equal(12, playback.StartFrame);
+        Assert.Equal(Enumerable.Range(12, 18), played.Select(f => f.Index));
+        var offset = 0;
+        foreach (var (options, look) in new[] { stable, coloured }.Zip(playback.Looks))
+        {
+            var output = engine.Media.NewOutputFolder();
+            await engine.Converter.ConvertAsync(source, output, options);
+            var glyphs = VidStudio.Core.Mapping.GlyphSet.For(options);
+            var drawing = look.Drawing;
+            Assert.Equal(1, drawing.CellBytes);
+            foreach (var frame in played)
+            {
+                var cells = frame.Records[offset..(offset + drawing.Columns * drawing.Rows)];
+                var text = string.Concat(Enumerable.Range(0, drawing.Rows).Select(row =>
+                    string.Concat(Enumerable.Range(0, drawing.Columns).Select(column => glyphs[cells[row * drawing.Columns + column]].ToString())) + "\n"));
+                Assert.Equal(File.ReadAllText(Path.Combine(output, ArtifactNames.TextFrame(frame.Index))), text);
+            }
+
+            offset += drawing.RecordBytes;
+        }
+
+        Assert.Equal(offset, played[0].Records.Length);
+    }
 }

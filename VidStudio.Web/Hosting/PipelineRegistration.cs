@@ -1,5 +1,6 @@
 using Hangfire;
 using Serilog;
+using VidStudio.Core.Rendering;
 using VidStudio.Web.Api;
 using VidStudio.Web.Api.WebSockets;
 using VidStudio.Web.Auth;
@@ -69,6 +70,9 @@ public static class PipelineRegistration
             redoc.IndexStream = () => typeof(Program).Assembly.GetManifestResourceStream("VidStudio.Web.Api.redoc-index.html")!;
         });
         app.MapStaticAssets();
+        // The HTML player's drawing code, which the Studio's playing preview uses too: served from Core's one copy (a linked
+        // static web asset would be missing from wwwroot when the build output runs).
+        app.MapGet("/cell-painter.js", () => Results.Text(CellDrawing.Script, "text/javascript")).ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {

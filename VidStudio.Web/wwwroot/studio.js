@@ -22,7 +22,7 @@ window.vidstudio = {
      * Shows a preview PNG sent as bytes. `data-version` changes once the new picture has loaded, so a reader of the
      * attribute (the browser tests) never sees a version whose picture is not there yet.
      */
-    showPreview(img, bytes, version) {
+    showPreview(img, bytes, version, frameIndex) {
         const url = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
         if (img.pendingUrl) URL.revokeObjectURL(img.pendingUrl);
         img.pendingUrl = url;
@@ -31,6 +31,12 @@ window.vidstudio = {
             img.shownUrl = url;
             img.pendingUrl = null;
             img.dataset.version = version;
+            // While the preview plays, the played frames are on screen; once it stops, the still takes over.
+            const view = img.closest('.preview-view');
+            if (!view.isPlaying) {
+                view.classList.remove('playing');
+                view.dataset.frameIndex = frameIndex;
+            }
         };
         img.src = url;
     },
@@ -43,5 +49,38 @@ window.vidstudio = {
         };
         if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seek();
         else video.addEventListener('loadedmetadata', seek, { once: true });
+    },
+
+    /** Space plays or pauses, ←/→ step one frame, while `stage` itself has the focus (not a control inside it). */
+    bindPreviewKeys(stage, panel) {
+        stage.addEventListener('keydown', event => {
+            if (event.target !== stage || event.ctrlKey || event.metaKey || event.altKey || ![' ', 'ArrowLeft', 'ArrowRight'].includes(event.key)) return;
+            event.preventDefault();
+            panel.invokeMethodAsync('OnPreviewKey', event.key);
+        });
+    },
+
+    /** Each view (.preview-view) gets a painter for its look: `looks[i]` holds the drawing and the glyph atlas (cell-painter.js). */
+    startPlaying(views, looks) {
+        views.forEach((view, i) => {
+            view.painter = createCellPainter(view.querySelector('canvas'), looks[i].drawing, looks[i].atlas);
+            view.recordBytes = looks[i].drawing.recordBytes;
+            view.isPlaying = true;
+        });
+    },
+
+    /** Draws frame `index`: `records` holds each view's record, one after another. */
+    showPlayed(views, index, records) {
+        let offset = 0;
+        for (const view of views) {
+            view.painter.draw(records, offset);
+            offset += view.recordBytes;
+            view.classList.add('playing');
+            view.dataset.frameIndex = index;
+        }
+    },
+
+    stopPlaying(views) {
+        for (const view of views) view.isPlaying = false;
     }
 };

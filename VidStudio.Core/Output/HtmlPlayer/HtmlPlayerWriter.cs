@@ -19,8 +19,7 @@ namespace VidStudio.Core.Output.HtmlPlayer;
 /// zlib-compressed and base64 (the page inflates them with the browser's <c>DecompressionStream</c>):
 /// <list type="bullet">
 /// <item>the glyph atlas (coverage tiles) and the cell edges;</item>
-/// <item>one fixed-size record per frame — glyph indices, then the text colour (per cell or per frame), then the
-/// background (per cell in cell mode) — so the page seeks to any frame by arithmetic;</item>
+/// <item>one fixed-size record per frame (<see cref="CellDrawing"/>), so the page seeks to any frame by arithmetic;</item>
 /// <item>the source's audio as Opus (not compressed again); the frames follow the audio's clock, so they stay in sync.</item>
 /// </list>
 /// Frames stream into a partial file as they come; <see cref="CompleteAsync"/> assembles the page.
@@ -39,13 +38,11 @@ public sealed class HtmlPlayerWriter : IDisposable
     private readonly FileStream _framesFile;
     private readonly ZLibStream _frames;
     private readonly AudioTrackExtractor? _audio;
-    private readonly FrameLayout _layout;
     private readonly GlyphAtlas _atlas;
     private readonly GlyphSet _glyphs;
     private readonly FramePalette _palette;
+    private readonly CellDrawing _drawing;
     private readonly double _fps;
-    private readonly int _cellBytes;
-    private readonly bool _textPerCell, _backgroundPerCell;
     private readonly byte[] _record;
 
     /// <param name="audioSource">The video whose audio track the page plays; null when it has none.</param>
@@ -53,9 +50,9 @@ public sealed class HtmlPlayerWriter : IDisposable
         string path, FrameLayout layout, GlyphAtlas atlas, GlyphSet glyphs, ConversionOptions options, FramePalette palette, FrameRate rate,
         FfmpegTools tools, string? audioSource, CancellationToken cancellationToken)
     {
-        (_path, _layout, _atlas, _glyphs, _palette, _fps) = (path, layout, atlas, glyphs, palette, rate.Value);
-        (_cellBytes, _textPerCell, _backgroundPerCell) = RecordLayout(glyphs.Count, options);
-        _record = new byte[RecordBytes(layout.Geometry.Columns * layout.Geometry.Rows, glyphs.Count, options)];
+        (_path, _atlas, _glyphs, _palette, _fps) = (path, atlas, glyphs, palette, rate.Value);
+        _drawing = CellDrawing.For(layout, atlas, glyphs.Count, options);
+        _record = new byte[_drawing.RecordBytes];
         _framesPath = path + ".frames" + ArtifactNames.PartialSuffix;
         _framesFile = new FileStream(_framesPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         // Fastest: frames of glyph indices and colours compress nearly as well at level 1, at a fraction of the CPU.
@@ -78,22 +75,12 @@ public sealed class HtmlPlayerWriter : IDisposable
     /// </summary>
     public static string? CheckSize(GridGeometry geometry, long frames, int glyphCount, ConversionOptions options)
     {
-        var bytes = frames * RecordBytes(geometry.Columns * geometry.Rows, glyphCount, options);
+        var bytes = frames * CellDrawing.RecordBytesOf(geometry.Columns * geometry.Rows, glyphCount, options);
         return bytes <= MaxFrameBytes
             ? null
             : $"save_html: the player would hold {ByteSize.Format(bytes)} of frames in the browser ({frames} frames of {geometry.Columns}x{geometry.Rows} characters); " +
               $"at most {ByteSize.Format(MaxFrameBytes)} fit in a browser tab. Choose a smaller width, a lower fps or a shorter video, or leave save_html off.";
     }
-
-    /// <summary>One frame's record: the glyph indices (one byte each, two past 256 glyphs), the text colour (per cell or per frame), the background (per cell in cell mode).</summary>
-    private static int RecordBytes(int cells, int glyphCount, ConversionOptions options)
-    {
-        var (cellBytes, textPerCell, backgroundPerCell) = RecordLayout(glyphCount, options);
-        return cells * cellBytes + (textPerCell ? 3 * cells : 3) + (backgroundPerCell ? 3 * cells : 0);
-    }
-
-    private static (int CellBytes, bool TextPerCell, bool BackgroundPerCell) RecordLayout(int glyphCount, ConversionOptions options) =>
-        (glyphCount <= 256 ? 1 : 2, options.ColorMode is ColorMode.Source or ColorMode.Cell, options.ColorMode == ColorMode.Cell && !options.TransparentBg);
 
     /// <summary>Compressed frame bytes so far (the page ends up ~4/3 of this plus the audio).</summary>
     public long BytesWritten => _framesFile.Length;
@@ -101,30 +88,8 @@ public sealed class HtmlPlayerWriter : IDisposable
     /// <summary>Appends the current frame (its colours are the palette's, set for this frame).</summary>
     public void AddFrame(ReadOnlySpan<ushort> cells)
     {
-        var record = _record.AsSpan();
-        var position = 0;
-        if (_cellBytes == 1)
-        {
-            for (var i = 0; i < cells.Length; i++)
-            {
-                record[position++] = (byte)cells[i];
-            }
-        }
-        else
-        {
-            for (var i = 0; i < cells.Length; i++, position += 2)
-            {
-                BitConverter.TryWriteBytes(record.Slice(position, 2), cells[i]);
-            }
-        }
-
-        position = WriteColors(record, position, _textPerCell, _palette.CellColors, _palette.Foreground, cells.Length);
-        if (_backgroundPerCell)
-        {
-            WriteColors(record, position, perCell: true, _palette.CellBackgrounds, _palette.Background, cells.Length);
-        }
-
-        _frames.Write(record);
+        _drawing.WriteRecord(cells, _palette, _record);
+        _frames.Write(_record);
     }
 
     /// <summary>Waits for the audio, then writes the page under its final name; returns its size in bytes.</summary>
@@ -139,25 +104,12 @@ public sealed class HtmlPlayerWriter : IDisposable
 
         var meta = JsonSerializer.Serialize(new
         {
-            columns = _layout.Geometry.Columns,
-            rows = _layout.Geometry.Rows,
-            width = _layout.Width,
-            height = _layout.Height,
+            drawing = _drawing,
             fps = _fps,
             frames,
-            cellLeft = _layout.CellLeft,
-            cellTop = _layout.CellTop,
-            tileWidth = _atlas.TileWidth,
-            tileHeight = _atlas.TileHeight,
             // The symbols the glyph indices stand for, so the page can show a frame as text (JSON keeps surrogate pairs whole).
             glyphs = _glyphs.Characters,
-            cellBytes = _cellBytes,
-            textPerCell = _textPerCell,
-            backgroundPerCell = _backgroundPerCell,
-            transparent = _palette.TransparentBackground,
-            // Numbers, not byte[] (which JSON writes as base64).
-            background = new int[] { _palette.Background.R, _palette.Background.G, _palette.Background.B },
-        });
+        }, JsonSerializerOptions.Web);
         return AtomicFile.Write(_path, (this, meta), static (stream, state) =>
         {
             var (writer, meta) = state;
@@ -191,21 +143,6 @@ public sealed class HtmlPlayerWriter : IDisposable
         });
     }
 
-    /// <summary>One colour, or one per cell when <paramref name="perCell"/> (the frame's own colour fills in for cells not sampled).</summary>
-    private static int WriteColors(Span<byte> record, int position, bool perCell, RgbColor[]? colors, RgbColor whole, int cells)
-    {
-        var count = perCell ? cells : 1;
-        for (var i = 0; i < count; i++)
-        {
-            var color = colors?[i] ?? whole;
-            record[position++] = color.R;
-            record[position++] = color.G;
-            record[position++] = color.B;
-        }
-
-        return position;
-    }
-
     private static void CopyAsBase64(Stream source, Stream destination)
     {
         // Whole 3-byte groups per chunk, so chunks concatenate into one base64 text.
@@ -236,7 +173,8 @@ public sealed class HtmlPlayerWriter : IDisposable
         using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream("VidStudio.Core.Output.HtmlPlayer.player.html")
             ?? throw new InvalidOperationException("The HTML player template is not embedded.");
         string[] placeholders = ["%%META%%", "%%FRAMES%%", "%%ATLAS%%", "%%AUDIO%%"];
-        var template = new StreamReader(resource).ReadToEnd();
+        // The drawing code is the Studio's too (CellDrawing.Script): it goes into the page's own script.
+        var template = new StreamReader(resource).ReadToEnd().Replace("%%PAINTER%%", CellDrawing.Script, StringComparison.Ordinal);
         var positions = placeholders.Select(p => template.IndexOf(p, StringComparison.Ordinal)).ToArray();
         var parts = template.Split(placeholders, StringSplitOptions.None);
         return parts.Length == 5 && positions[0] >= 0 && positions.Zip(positions[1..]).All(pair => pair.First < pair.Second)
