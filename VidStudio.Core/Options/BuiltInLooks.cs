@@ -15,6 +15,8 @@ public static class BuiltInLooks
         ("Quadrant mosaic", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Width = 200, GlyphContrast = 0 }),
         ("Night vision", new ConversionOptions { Style = AsciiStyle.Shape, AutoLevels = true, TextColor = "#7CFF4F", BgColor = "#021002", Width = 140 }),
         ("16-colour terminal", new ConversionOptions { Style = AsciiStyle.Shape, ColorMode = ColorMode.Cell, Palette = Palette.Standard16, Width = 120 }),
+        // 160 columns, as the Game Boy's 160-pixel screen; each cell splits between two of its four greens.
+        ("Game Boy mosaic", new ConversionOptions { Style = AsciiStyle.Mosaic, ColorMode = ColorMode.Cell, Palette = Palette.Gameboy, Width = 160 }),
         ("PICO-8 blocks", new ConversionOptions { Style = AsciiStyle.ShapeBlocks, ColorMode = ColorMode.Cell, Palette = Palette.Pico8, Width = 128 }),
     ];
 }
