@@ -68,7 +68,9 @@ public sealed partial class FontBrowserTests : IAsyncLifetime
             standard.Rows, new PageWaitForFunctionOptions { Timeout = 30_000 });
         var serif = await GridAsync(page);
         Assert.Equal(standard.Columns, serif.Columns);
-        Assert.NotEqual(before, await PreviewSourceAsync(page));
+        // The facts line is drawn on the circuit, the picture swapped in by script just after: wait for the new picture.
+        await page.WaitForFunctionAsync("before => document.querySelector('#preview-image')?.getAttribute('src') !== before", before,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".font-select input.mud-select-input")).ToHaveValueAsync("my-serif (DejaVu Serif, yours)");
     }
 }
