@@ -29,7 +29,7 @@ public sealed class JobFramesBrowserTests(ITestOutputHelper output) : IAsyncLife
         _media.Dispose();
     }
 
-    [Fact(Skip = "Hangs since the playing preview, fonts and watch folders were merged beside it (no timeout fires; the job page itself loads and its video plays in Chromium): to be found before issue 24 is resolved")]
+    [Fact]
     public async Task A_job_that_saved_only_its_mp4_shows_each_frame_in_the_paused_player()
     {
         var clip = _media.TestSource("mp4-only.mp4", 320, 180, fps: Fps, seconds: 2);

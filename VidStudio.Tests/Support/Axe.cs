@@ -36,7 +36,9 @@ public static class Axe
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             var address = new Uri(new Uri(page.Url), ScriptAddress).AbsoluteUri;
-            await page.RouteAsync(address, route => route.FulfillAsync(new RouteFulfillOptions { BodyBytes = Script.Value, ContentType = "text/javascript" }));
+            // Read here, not in the route handler: Playwright swallows a handler's exception and the script tag then waits forever.
+            var script = Script.Value;
+            await page.RouteAsync(address, route => route.FulfillAsync(new RouteFulfillOptions { BodyBytes = script, ContentType = "text/javascript" }));
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = address });
             await page.UnrouteAsync(address);
         }
