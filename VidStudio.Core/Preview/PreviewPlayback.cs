@@ -24,7 +24,7 @@ public sealed class PreviewPlayback
         (_tools, _path, _resample, _warmFrom, _renderers) = (tools, path, resample, warmFrom, renderers);
         FramesPerSecond = rate.Value;
         StartFrame = startFrame;
-        Looks = [.. renderers.Select(r => new PlaybackLook(CellDrawing.For(r.Layout, r.Atlas, r.Glyphs.Count, r.Options), r.Atlas.Tiles.ToArray()))];
+        Looks = [.. renderers.Select(r => new PlaybackLook(CellDrawing.For(r.Layout, r.Atlas, r.Glyphs.Count, r.Options), r.Atlas.Tiles.ToArray(), r.Glyphs.Characters))];
     }
 
     public double FramesPerSecond { get; }
@@ -71,8 +71,11 @@ public sealed class PreviewPlayback
     }
 }
 
-/// <summary>How one look's records are drawn: their layout and the glyph atlas's coverage tiles.</summary>
-public sealed record PlaybackLook(CellDrawing Drawing, byte[] Atlas);
+/// <summary>
+/// How one look's records are drawn: their layout, the glyph atlas's coverage tiles, and the glyph set's symbols (a
+/// record's glyph index i is the i-th code point of <paramref name="Glyphs"/>), from which the text view is written.
+/// </summary>
+public sealed record PlaybackLook(CellDrawing Drawing, byte[] Atlas, string Glyphs);
 
 /// <summary>One output frame: its index and each look's record, one after another.</summary>
 public sealed record PlaybackFrame(int Index, byte[] Records);

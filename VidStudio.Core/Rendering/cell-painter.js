@@ -52,5 +52,18 @@ function createCellPainter(canvas, drawing, atlas) {
     context.putImageData(image, 0, 0);
   }
 
-  return { glyphAt, draw };
+  /**
+   * The record at `base` as the text frames (frame_XXXXXX.txt) hold it: a line per row, each ending in a newline.
+   * `symbols` holds the glyph set by code point (sextants and octants are two UTF-16 units each).
+   */
+  function text(records, base, symbols) {
+    let lines = "";
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++) lines += symbols[glyphAt(records, base, row * columns + column)];
+      lines += "\n";
+    }
+    return lines;
+  }
+
+  return { draw, text };
 }

@@ -120,6 +120,44 @@ public sealed class PreviewPlayerBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_the_text_shown_the_playing_preview_writes_each_frame_as_text_and_stops_on_the_still_s_text()
+    {
+        var page = await _browser.OpenAsync(_server, "/");
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.Locator(".toggle-text input").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-text")).ToBeVisibleAsync();
+        var start = await SettledFrameAsync(page);
+        var stillText = await page.Locator("#preview-text").TextContentAsync();
+
+        await PlayButton(page).ClickAsync();
+        var playedText = page.Locator(".played-text").First;
+        await Assertions.Expect(playedText).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#preview-text")).ToBeHiddenAsync();
+        // The sample moves: frames further on read differently, and every one is a whole grid of the still's shape.
+        var texts = new HashSet<string>();
+        var shown = start;
+        for (var i = 0; i < 3; i++)
+        {
+            shown = await FrameAfterAsync(page, shown);
+            texts.Add((await playedText.TextContentAsync())!);
+        }
+
+        Assert.True(texts.Count > 1, "the text did not change while the preview played");
+        var stillLines = stillText!.Split('\n');
+        Assert.All(texts, text => Assert.Equal(stillLines.Select(line => line.EnumerateRunes().Count()), text.Split('\n').Select(line => line.EnumerateRunes().Count())));
+
+        await PauseButton(page).ClickAsync();
+        var paused = await SettledFrameAsync(page);
+        await Assertions.Expect(page.Locator(".preview-facts")).ToContainTextAsync($"frame {paused} ");
+        await Assertions.Expect(page.Locator("#preview-text")).ToBeVisibleAsync();
+        await Assertions.Expect(playedText).ToBeHiddenAsync();
+        // The last frame played, as text, is the still's text of the frame it stopped at: what the job's text frame will hold.
+        Assert.Equal(await page.Locator("#preview-text").TextContentAsync(), await playedText.TextContentAsync());
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
+    }
+
+    [Fact]
     public async Task Compare_shows_two_looks_of_the_same_frame_playing_in_sync()
     {
         var page = await _browser.OpenAsync(_server, "/");

@@ -65,6 +65,8 @@ window.vidstudio = {
         views.forEach((view, i) => {
             view.painter = createCellPainter(view.querySelector('canvas'), looks[i].drawing, looks[i].atlas);
             view.recordBytes = looks[i].drawing.recordBytes;
+            view.symbols = Array.from(looks[i].glyphs);
+            view.playedText = view.querySelector('.played-text');
             view.isPlaying = true;
         });
     },
@@ -74,6 +76,7 @@ window.vidstudio = {
         let offset = 0;
         for (const view of views) {
             view.painter.draw(records, offset);
+            if (!view.playedText.hidden) view.playedText.textContent = view.painter.text(records, offset, view.symbols);
             offset += view.recordBytes;
             view.classList.add('playing');
             view.dataset.frameIndex = index;
