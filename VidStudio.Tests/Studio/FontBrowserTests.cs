@@ -73,4 +73,35 @@ public sealed partial class FontBrowserTests : IAsyncLifetime
             new PageWaitForFunctionOptions { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".font-select input.mud-select-input")).ToHaveValueAsync("my-serif (DejaVu Serif, yours)");
     }
+
+    [Fact]
+    public async Task A_font_uploaded_beside_the_select_is_chosen_and_draws_the_preview_and_a_file_that_is_no_font_is_refused()
+    {
+        var page = await _browser.OpenAsync(_server, "/", 1280, 900);
+        await page.WaitForSelectorAsync("#preview-image[data-version]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var standard = await GridAsync(page);
+        var upload = page.Locator(".font-upload input[type=file]");
+
+        var notAFont = _media.PathOf("Not a font.ttf");
+        await File.WriteAllTextAsync(notAFont, "this is text with a font's extension");
+        await upload.SetInputFilesAsync(notAFont);
+        await Assertions.Expect(page.Locator(".font-upload-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".font-select input.mud-select-input")).ToHaveValueAsync("DejaVu Sans Mono");
+
+        var font = _media.PathOf("Upload Serif.ttf");
+        File.Copy("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", font);
+        await upload.SetInputFilesAsync(font);
+        // Stored under the file's name in a font name's characters, chosen, and listed as the user's.
+        await Assertions.Expect(page.Locator(".font-select input.mud-select-input")).ToHaveValueAsync("Upload-Serif (DejaVu Serif, yours)", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".font-upload-error")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("rows => { const m = /(\\d+)×(\\d+) characters/.exec(document.querySelector('.preview-facts')?.textContent ?? ''); return m && Number(m[2]) > rows; }",
+            standard.Rows, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath("studio-font-uploaded.png") });
+
+        // The same font the API lists for this user, as an upload through POST /api/v1/fonts would be.
+        var listed = await (await _server.Client.GetAsync("/api/v1/fonts")).JsonAsync();
+        Assert.Contains(listed.EnumerateArray(), f => f.GetProperty("name").GetString() == "Upload-Serif" && f.GetProperty("family").GetString() == "DejaVu Serif");
+        Assert.Empty(_browser.Blocked);
+        Assert.Empty(_browser.PolicyViolations);
+    }
 }
