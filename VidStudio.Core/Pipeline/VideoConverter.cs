@@ -21,6 +21,12 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     /// </summary>
     private const int DecodeQueueLength = 32;
 
+    /// <summary>
+    /// Frames the decoder may run ahead when x264 encodes: x264 is then what the job waits for, so a full queue of
+    /// <see cref="DecodeQueueLength"/> only held memory (~11 MB a job at the largest analysis size).
+    /// </summary>
+    private const int EncodingDecodeQueueLength = 8;
+
     /// <summary>Frames between checks of the output's size against <see cref="ConversionLimits.MaxOutputBytes"/>.</summary>
     private const int OutputSizeCheckInterval = 16;
 
@@ -165,7 +171,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
     }
 
     private static DecodeRequest Decode(ConversionRequest request, FrameRate? rate) =>
-        new(request.InputPath) { Rate = rate, ReadAhead = DecodeQueueLength };
+        new(request.InputPath) { Rate = rate, ReadAhead = request.Options.SaveMp4 ? EncodingDecodeQueueLength : DecodeQueueLength };
 
     private Mp4Encoder StartEncoder(ConversionRequest request, bool copyAudio, CancellationToken cancellationToken) =>
         Mp4Encoder.Start(tools, new EncoderSettings(_settings.EncoderPreset, request.Options.Crf), request.InputPath, copyAudio,
