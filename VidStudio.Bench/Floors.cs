@@ -59,6 +59,18 @@ internal static class Floors
             "-map", "[analysis]", "-f", "null", "-",
             "-map", "1:v", .. new EncoderSettings(preset, crf).CodecArguments, "-pix_fmt", "yuv420p", Path.Combine(work, "floor2.mp4")]);
 
+    /// <summary>
+    /// The user's yardstick: ffmpeg's own transcode of the source at the same preset and crf, with its audio,
+    /// <c>ffmpeg -i SRC -c:v libx264 -preset P -crf C -c:a aac out.mp4</c>, in seconds.
+    /// </summary>
+    public static async Task<double> TranscodeSecondsAsync(string source, string preset, int crf, string work)
+    {
+        var clock = Stopwatch.StartNew();
+        await Shell.RunAsync("ffmpeg", "-v", "error", "-y", "-i", source, "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(),
+            "-c:a", "aac", Path.Combine(work, "transcode.mp4"));
+        return clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>The text floor: <c>ffmpeg -i SRC -vf scale=W:H,format=gray -f rawvideo -y /dev/null</c>.</summary>
     public static Task<double> DecodeScaleGrayAsync(string input, int columns, int rows, int frames) =>
         FramesPerSecondAsync(frames, "ffmpeg", "-v", "error", "-i", input, "-vf", $"scale={columns}:{rows},format=gray", "-f", "rawvideo", "-y", "/dev/null");

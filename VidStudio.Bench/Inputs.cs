@@ -18,6 +18,36 @@ internal static class Inputs
         return path;
     }
 
+    /// <summary>A 640×360 testsrc2 clip of <paramref name="frames"/> frames with audio: what a job's fixed cost is measured on.</summary>
+    public static async Task<string> ShortClipAsync(string work, int frames)
+    {
+        var path = Path.Combine(work, $"testsrc2-{frames}-frames.mp4");
+        if (!File.Exists(path))
+        {
+            await Shell.RunAsync("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25", "-f", "lavfi", "-i", "sine=frequency=440",
+                "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-t", (frames / 25.0).ToString(CultureInfo.InvariantCulture),
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", path);
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// A real clip scaled to 1920×1080 (its footage and its audio, copied as they are): real 1080p footage with audio,
+    /// which the sample clips do not include.
+    /// </summary>
+    public static async Task<string> Upscaled1080pAsync(string work, string clip)
+    {
+        var path = Path.Combine(work, $"{Path.GetFileNameWithoutExtension(clip)}-1080p.mp4");
+        if (!File.Exists(path))
+        {
+            await Shell.RunAsync("ffmpeg", "-v", "error", "-y", "-i", clip, "-vf", "scale=1920:1080:flags=lanczos,setsar=1,format=yuv420p",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-c:a", "copy", path);
+        }
+
+        return path;
+    }
+
     /// <summary>
     /// A clip with the texture of real footage that ffmpeg can make: a slow zoom into the Mandelbrot set (soft gradients,
     /// fine detail) under film grain. It is what x264 finds hard in real clips, unlike testsrc2's flat areas.

@@ -1,19 +1,24 @@
 namespace VidStudio.Bench;
 
-/// <summary>Samples the resident memory of this process plus its child processes (the ffmpeg instances) every 50 ms.</summary>
+/// <summary>
+/// Samples the resident memory of a process (this one unless told) plus its child processes (the ffmpeg instances)
+/// every 50 ms, and of the process alone.
+/// </summary>
 internal sealed class PeakMemorySampler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
-    private long _peakKb;
+    private long _peakKb, _peakOwnKb;
 
-    public PeakMemorySampler()
+    public PeakMemorySampler(int? processId = null)
     {
+        var pid = processId ?? Environment.ProcessId;
         _sampling = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {
-                _peakKb = Math.Max(_peakKb, TreeRssKb(Environment.ProcessId));
+                _peakKb = Math.Max(_peakKb, TreeRssKb(pid));
+                _peakOwnKb = Math.Max(_peakOwnKb, RssKb(pid));
                 try
                 {
                     await Task.Delay(50, _stop.Token);
@@ -25,7 +30,11 @@ internal sealed class PeakMemorySampler : IDisposable
         });
     }
 
+    /// <summary>The process and its children.</summary>
     public double PeakMegabytes => _peakKb / 1024.0;
+
+    /// <summary>The process alone, without its ffmpeg children.</summary>
+    public double PeakOwnMegabytes => _peakOwnKb / 1024.0;
 
     public void Dispose()
     {

@@ -10,6 +10,7 @@ using VidStudio.Core.Rendering;
 // Benchmark: runs each engine scenario and, in the same run on the same machine, ffmpeg's own floor for that work,
 // and prints frames/s and the ratio. Inputs are generated with ffmpeg, so it needs nothing but ffmpeg.
 // usage: dotnet run -c Release --project VidStudio.Bench [-- --quick] [--stages] [--work DIR]
+//        dotnet run -c Release --project VidStudio.Bench -- targets [--quick] [--clip PATH]...   (issue 25's targets alone)
 //        dotnet run -c Release --project VidStudio.Bench -- quality [--clip PATH]... [--frames N] [--look PREFIX] [--stability-sweep] [--symbols-sweep] [--dither] [--work DIR]
 //        dotnet run -c Release --project VidStudio.Bench -- palette [--clip PATH]... [--frames N]
 //        dotnet run -c Release --project VidStudio.Bench -- gallery [--clip PATH]... [--at SECONDS] [--tile PIXELS] [--dither] [--out DIR]
@@ -78,6 +79,26 @@ var frames = shortSeconds * 25;
 // One untimed conversion first: the first run of a process pays for JIT and for faulting in pooled buffers (it ran
 // ~25% slower here), which a long-lived server pays once, not per job.
 await converter.ConvertAsync(await Inputs.TestClipAsync(work, 1920, 1080, 2), Path.Combine(work, "out-warmup"), new ConversionOptions());
+
+// Issue 25's targets: on the 1080p clips, each real --clip scaled to 1080p (footage and audio as they are), and the clips themselves.
+async Task PrintTargetsAsync()
+{
+    var targetClips = new List<string> { hd, await Inputs.NaturalClipAsync(work, 1920, 1080, shortSeconds) };
+    foreach (var clip in clips)
+    {
+        targetClips.Add(await Inputs.Upscaled1080pAsync(work, clip));
+        targetClips.Add(clip);
+    }
+
+    await Targets.RunAsync(converter, settings, work, targetClips, quick ? 1 : 3, shortSeconds);
+}
+
+if (args.FirstOrDefault() == "targets")
+{
+    await PrintTargetsAsync();
+    return;
+}
+
 await StageTimings.PrintAsync(tools, fonts, hd);
 if (args.Contains("--stages"))
 {
@@ -176,6 +197,7 @@ table.Add([$"PNG+MP4, 1080p, {longSeconds} s", (longSeconds * 25).ToString(), lo
     $"peak RSS {shortSeconds} s: {defaults.PeakMb:0} MB, {longSeconds} s: {longRun.PeakMb:0} MB", longRun.PeakMb.ToString("0")]);
 
 Table.Print(table);
+await PrintTargetsAsync();
 
 async Task<GridGeometry> GeometryAtDefaultWidthAsync(string path)
 {

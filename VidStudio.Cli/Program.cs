@@ -6,21 +6,13 @@ using VidStudio.Core.Rendering;
 
 // vidstudio: the converter engine on the command line, for scripting and measuring without the server.
 // Exit codes: 0 done, 1 conversion failed, 2 bad arguments, 3 input not convertible, 130 cancelled.
-var usage = $"""
-    usage:
-      vidstudio convert INPUT OUTDIR [options]
-      vidstudio probe INPUT
-    options (a bare boolean flag means true):
-    {string.Join(Environment.NewLine, ConversionParameters.All.Select(p => $"  {$"{p.CliFlag} {ValueHint(p)}",-34} {p.Help}{(p.DefaultText is { } d ? $" Default: {d}." : "")}"))}
-    Progress goes to stderr; a JSON summary to stdout.
-    """;
 
 var json = new JsonSerializerOptions { WriteIndented = true };
 ApiNames.Configure(json);
 
 if (args.Length < 2 || args[0] is not ("convert" or "probe") || (args[0] == "convert" && args.Length < 3))
 {
-    Console.Error.WriteLine(usage);
+    Console.Error.WriteLine(Usage());
     return 2;
 }
 
@@ -89,6 +81,16 @@ catch (Exception e) when (e is ConversionFailedException or FfmpegNotFoundExcept
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+
+// Built only when printed: it walks the whole parameter table, which a conversion does not need.
+static string Usage() => $"""
+    usage:
+      vidstudio convert INPUT OUTDIR [options]
+      vidstudio probe INPUT
+    options (a bare boolean flag means true):
+    {string.Join(Environment.NewLine, ConversionParameters.All.Select(p => $"  {$"{p.CliFlag} {ValueHint(p)}",-34} {p.Help}{(p.DefaultText is { } d ? $" Default: {d}." : "")}"))}
+    Progress goes to stderr; a JSON summary to stdout.
+    """;
 
 static string ValueHint(ConversionParameter parameter) => parameter.Kind switch
 {

@@ -9,9 +9,9 @@ namespace VidStudio.Core.Output;
 /// <list type="bullet">
 /// <item>The stream header carries the frame size and rate, so ffmpeg can start (load its libraries, open the source
 /// for its audio) while the source is still being probed, instead of after it: ~0.2 s off every job.</item>
-/// <item>AAC audio is copied as it is (no generation loss, and re-encoding it cost ~1 ms of CPU per video frame that
-/// x264 needs); other audio is encoded to AAC, which every player takes in MP4. A silent source simply has no audio
-/// stream to map.</item>
+/// <item>AAC and MP3 audio are copied as they are (no generation loss, and re-encoding cost ~1 ms of CPU per video
+/// frame that x264 needs); other audio is encoded to AAC, which every player takes in MP4. A silent source simply has
+/// no audio stream to map.</item>
 /// <item>The file is written under a partial name and only renamed to <c>video.mp4</c> by <see cref="PipedEncoder.CompleteAsync"/>.</item>
 /// </list>
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class Mp4Encoder : PipedEncoder
         CopiesAudio = copiesAudio;
     }
 
-    /// <summary>Whether the source's audio is copied (right when it is AAC or absent) rather than encoded to AAC.</summary>
+    /// <summary>Whether the source's audio is copied (right when it is AAC, MP3 or absent) rather than encoded to AAC.</summary>
     public bool CopiesAudio { get; }
 
     public static Mp4Encoder Start(FfmpegTools tools, EncoderSettings settings, string source, bool copyAudio, string outputPath, CancellationToken cancellationToken)

@@ -38,6 +38,13 @@ public sealed class PngFrame : IDisposable
         return new PngFrame(width, height, null, rgba, opaque: !palette.TransparentBackground);
     }
 
+    /// <summary>Bytes one captured frame holds: a coverage byte per pixel when the palette fits 256 entries, RGBA otherwise.</summary>
+    public static long CapturedBytes(FramePalette palette, int width, int height)
+    {
+        Span<uint> entries = stackalloc uint[256];
+        return (long)width * height * (PixelConverter.TryBuildPalette(palette, entries) ? sizeof(byte) : sizeof(uint));
+    }
+
     public void WriteTo(Stream output)
     {
         var pixels = _pixels ?? throw new ObjectDisposedException(nameof(PngFrame));

@@ -132,6 +132,22 @@ public class ConversionTests(Support.Engine engine) : IClassFixture<Support.Engi
     }
 
     [Fact]
+    public async Task Mp3_audio_is_copied_untouched()
+    {
+        var mp3Source = engine.Media.PathOf("audio-mp3.mp4");
+        TestMedia.Ffmpeg("-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=1", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+            "-c:v", "libx264", "-c:a", "libmp3lame", "-b:a", "96k", "-shortest", mp3Source);
+        var output = engine.Media.NewOutputFolder();
+
+        await engine.Converter.ConvertAsync(mp3Source, output, new ConversionOptions { Width = 20, SavePng = false });
+
+        var video = Path.Combine(output, "video.mp4");
+        Assert.Equal("mp3", TestMedia.Probe(video, "stream=codec_name", "a"));
+        // Copied packets keep the source's exact sizes; a re-encode would not.
+        Assert.Equal(TestMedia.Probe(mp3Source, "stream=bit_rate", "a"), TestMedia.Probe(video, "stream=bit_rate", "a"));
+    }
+
+    [Fact]
     public async Task A_source_flagged_as_rotated_180_comes_out_upright()
     {
         // White top half, black bottom half; the flag says "show it upside down", so upright output is dark on top.
