@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using VidStudio.Core.Options;
@@ -19,6 +20,8 @@ public sealed class ParameterPanelTests : IAsyncLifetime
         _context.Services.AddMudServices();
         _context.Services.AddSingleton(new StyleSamples(_fonts));
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The font's upload stores into the database and the fonts folder: the browser tests (FontBrowserTests) drive it.
+        _context.ComponentFactories.AddStub<FontUpload>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -127,6 +130,16 @@ public sealed class ParameterPanelTests : IAsyncLifetime
             .ToHashSet();
 
         Assert.All(ConversionParameters.All, parameter => Assert.Contains(parameter.Help, shown));
+    }
+
+    [Fact]
+    public void The_font_field_has_the_font_upload_under_it_working_on_the_panel_s_options()
+    {
+        var options = new ConversionOptions { Width = 90, Font = "liberation-mono" };
+        var panel = Render(options);
+
+        var upload = Assert.Single(panel.FindComponents<Stub<FontUpload>>());
+        Assert.Equal(options, upload.Instance.Parameters.Get(p => p.Options));
     }
 
     [Fact]
