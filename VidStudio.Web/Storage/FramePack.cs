@@ -26,22 +26,19 @@ public static class FramePack
     /// <summary>The frames of a pack in their order in it (by file name, which is frame order).</summary>
     public static IReadOnlyList<Artifact> Ordered(IEnumerable<Artifact> frames) => frames.OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
 
-    /// <summary>Where the bytes of <paramref name="frame"/> start in the pack of <paramref name="ordered"/>.</summary>
-    public static long DataOffset(IReadOnlyList<Artifact> ordered, Artifact frame)
+    /// <summary>Where the bytes of each frame start in the pack of <paramref name="ordered"/>, by file name.</summary>
+    public static Dictionary<string, long> DataOffsets(IReadOnlyList<Artifact> ordered)
     {
+        var offsets = new Dictionary<string, long>(ordered.Count, StringComparer.Ordinal);
         long offset = 0;
         foreach (var entry in ordered)
         {
             offset += LocalHeaderLength + NameLength(entry) + LocalZip64Length;
-            if (entry.FileName == frame.FileName)
-            {
-                return offset;
-            }
-
+            offsets[entry.FileName] = offset;
             offset += entry.SizeBytes;
         }
 
-        throw new ArgumentException($"{frame.FileName} is not in the pack.", nameof(frame));
+        return offsets;
     }
 
     /// <summary>Writes the pack of <paramref name="ordered"/> (files of <paramref name="folder"/>) to <paramref name="target"/>.</summary>

@@ -47,7 +47,7 @@ public interface IJobStorage
     Task<ArtifactContent?> OpenAsync(
         string publicId, string runId, IReadOnlyList<Artifact> artifacts, Artifact artifact, string contentType, string downloadName, CancellationToken cancellationToken);
 
-    /// <summary>The contents of <paramref name="selected"/> in their order, each stream read before the next is asked for (a ZIP download).</summary>
+    /// <summary>The contents of <paramref name="selected"/>, output by output, each stream read before the next is asked for (a ZIP download).</summary>
     IAsyncEnumerable<(Artifact Artifact, Stream Content)> ReadAllAsync(
         string publicId, string runId, IReadOnlyList<Artifact> artifacts, IReadOnlyList<Artifact> selected, CancellationToken cancellationToken);
 

@@ -177,9 +177,9 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
         if (OutputFormats.ByKind(artifact.Kind) is { PerFrame: true } format)
         {
             // A frame is a slice of its pack, which a presigned URL cannot name: it passes through this node.
-            var ordered = FramePack.Ordered(artifacts.Where(a => a.Kind == artifact.Kind));
+            var offsets = FramePack.DataOffsets(FramePack.Ordered(artifacts.Where(a => a.Kind == artifact.Kind)));
             return new StreamedArtifact(new RangedObjectStream(
-                client, Bucket, ResultKey(publicId, runId, FramePack.ObjectName(format)), FramePack.DataOffset(ordered, artifact), artifact.SizeBytes));
+                client, Bucket, ResultKey(publicId, runId, FramePack.ObjectName(format)), offsets[artifact.FileName], artifact.SizeBytes));
         }
 
         var key = ResultKey(publicId, runId, artifact.FileName);
@@ -222,14 +222,14 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
             }
 
             // One GET reads the pack through from the first wanted frame to the last; the headers between frames are skipped.
-            var ordered = FramePack.Ordered(artifacts.Where(a => a.Kind == group.Key));
+            var offsets = FramePack.DataOffsets(FramePack.Ordered(artifacts.Where(a => a.Kind == group.Key)));
             var wanted = FramePack.Ordered(group);
-            var first = FramePack.DataOffset(ordered, wanted[0]);
-            var end = FramePack.DataOffset(ordered, wanted[^1]) + wanted[^1].SizeBytes;
+            var first = offsets[wanted[0].FileName];
+            var end = offsets[wanted[^1].FileName] + wanted[^1].SizeBytes;
             await using var pack = new RangedObjectStream(client, Bucket, ResultKey(publicId, runId, FramePack.ObjectName(format)), first, end - first);
             foreach (var frame in wanted)
             {
-                var skip = FramePack.DataOffset(ordered, frame) - first - pack.Position;
+                var skip = offsets[frame.FileName] - first - pack.Position;
                 await SkipAsync(pack, skip, cancellationToken);
                 var bytes = new byte[frame.SizeBytes];
                 await pack.ReadExactlyAsync(bytes, cancellationToken);
