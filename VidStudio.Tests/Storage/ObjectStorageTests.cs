@@ -2,7 +2,13 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using VidStudio.Core.Pipeline;
+using VidStudio.Web.Configuration;
+using VidStudio.Web.Storage;
 using VidStudio.Tests.Security;
 using VidStudio.Tests.Support;
 
@@ -219,6 +225,51 @@ public sealed class ObjectStorageTests : IAsyncLifetime
         var final = (await ApiClient.WaitForJobAsync(s3.Client, jobId))[^1];
         Assert.True(final.GetProperty("status").GetString() == "completed", final.ToString());
         Assert.NotEmpty(await DownloadAsync(s3, jobId, "video"));
+    }
+
+    private S3JobStorage Storage(IAmazonS3 client) => new(client, Options.Create(new VidStudioSettings
+    {
+        DataDirectory = _media.PathOf("storage"),
+        Storage = new StorageSettings { Provider = StorageProvider.S3, S3 = new S3StorageSettings { Bucket = S3Server.Bucket } },
+    }), NullLogger<S3JobStorage>.Instance);
+
+    [Fact]
+    public async Task A_source_larger_than_one_part_goes_up_in_parts_and_comes_back_to_a_worker_byte_for_byte()
+    {
+        var source = _media.PathOf("big.bin");
+        var bytes = new byte[40 * 1024 * 1024 + 12345];
+        new Random(3).NextBytes(bytes);
+        await File.WriteAllBytesAsync(source, bytes);
+        using var client = _store.Client();
+        var storage = Storage(client);
+
+        var key = await storage.StoreSourceAsync("0123456789ab", source, "clip.mp4", CancellationToken.None);
+        Assert.False(File.Exists(source));
+        var run = await storage.PrepareRunAsync("0123456789ab", key, ".mp4", CancellationToken.None);
+        var fetched = await File.ReadAllBytesAsync(run.SourcePath);
+        Assert.True(bytes.AsSpan().SequenceEqual(fetched), "the fetched source differs");
+        Assert.False(Directory.Exists(run.OutputDirectory));
+
+        await storage.DeleteJobAsync("0123456789ab", CancellationToken.None);
+        Assert.Empty(await _store.KeysAsync());
+        Assert.False(File.Exists(run.SourcePath));
+    }
+
+    [Fact]
+    public async Task The_sweep_removes_what_no_job_needs_and_keeps_what_one_does()
+    {
+        using var client = _store.Client();
+        foreach (var key in new[] { "sources/aaaaaaaaaaaa", "results/aaaaaaaaaaaa/r1/video.mp4", "results/bbbbbbbbbbbb/r1/video.mp4", "results/bbbbbbbbbbbb/r2/video.mp4", "sources/cccccccccccc", "results/cccccccccccc/r3/png.zip" })
+        {
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = S3Server.Bucket, Key = key, ContentBody = key, UseChunkEncoding = false });
+        }
+
+        // aaaaaaaaaaaa no longer exists; bbbbbbbbbbbb completed with run r2 (r1 was taken over); cccccccccccc is running r3.
+        var needs = new Dictionary<string, StoredNeeds> { ["bbbbbbbbbbbb"] = new(false, "r2"), ["cccccccccccc"] = new(true, "r3") };
+        var swept = await Storage(client).SweepAsync((_, _) => Task.FromResult<IReadOnlyDictionary<string, StoredNeeds>>(needs), DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal(2, swept);
+        Assert.Equal(["results/bbbbbbbbbbbb/r2/video.mp4", "results/cccccccccccc/r3/png.zip", "sources/cccccccccccc"], (await _store.KeysAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -297,7 +297,19 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     private async Task AbortStaleUploadsAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket, Prefix = Prefix }, cancellationToken);
+        ListMultipartUploadsResponse uploads;
+        try
+        {
+            uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket, Prefix = Prefix }, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotImplemented)
+        {
+            // Some S3-compatible servers (s3rver among them) cannot list them; a bucket lifecycle rule
+            // (AbortIncompleteMultipartUpload) does the same there.
+            UploadsNotListable(e.ErrorCode);
+            return;
+        }
+
         foreach (var upload in uploads.MultipartUploads ?? [])
         {
             if (upload.Initiated is { } initiated && initiated < before.UtcDateTime)
@@ -410,6 +422,9 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage sweep removed the objects of {Count} jobs that no longer need them")]
     private partial void OrphansSwept(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store cannot list unfinished multipart uploads ({ErrorCode}); give the bucket a lifecycle rule that aborts them")]
+    private partial void UploadsNotListable(string errorCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage sweep aborted the unfinished upload of {Key}")]
     private partial void StaleUploadAborted(string key);
