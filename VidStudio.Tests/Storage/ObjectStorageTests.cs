@@ -204,6 +204,9 @@ public sealed class ObjectStorageTests : IAsyncLifetime
         var healthy = await (await s3.Client.GetAsync("/api/v1/health")).JsonAsync();
         Assert.True(healthy.GetProperty("storage").GetProperty("reachable").GetBoolean(), healthy.ToString());
         Assert.Equal("s3", healthy.GetProperty("storage").GetProperty("provider").GetString());
+        var before = await s3.Client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("save_png", "false")));
+        var finished = (await before.JsonAsync()).GetProperty("job_id").GetString()!;
+        Assert.Equal("completed", (await ApiClient.WaitForJobAsync(s3.Client, finished))[^1].GetProperty("status").GetString());
 
         _store.Stop();
         var down = await (await s3.Client.GetAsync("/api/v1/health")).JsonAsync();
@@ -213,7 +216,11 @@ public sealed class ObjectStorageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(refused.Headers.RetryAfter);
-        // The rest keeps being served.
+        // A delete waits for the store (its objects go before its record), and the rest keeps being served.
+        var notDeleted = await s3.Client.DeleteAsync($"/api/v1/jobs/{finished}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notDeleted.StatusCode);
+        Assert.NotNull(notDeleted.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await s3.Client.GetAsync($"/api/v1/status/{finished}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s3.Client.GetAsync("/api/v1/jobs")).StatusCode);
 
         await _store.StartAsync();
@@ -225,6 +232,8 @@ public sealed class ObjectStorageTests : IAsyncLifetime
         var final = (await ApiClient.WaitForJobAsync(s3.Client, jobId))[^1];
         Assert.True(final.GetProperty("status").GetString() == "completed", final.ToString());
         Assert.NotEmpty(await DownloadAsync(s3, jobId, "video"));
+        Assert.True((await s3.Client.DeleteAsync($"/api/v1/jobs/{finished}")).IsSuccessStatusCode);
+        Assert.DoesNotContain(await _store.KeysAsync(), key => key.Contains(finished, StringComparison.Ordinal));
     }
 
     private S3JobStorage Storage(IAmazonS3 client) => new(client, Options.Create(new VidStudioSettings

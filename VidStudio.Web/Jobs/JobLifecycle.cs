@@ -6,6 +6,7 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Events;
+using VidStudio.Web.Admission;
 using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Jobs;
@@ -37,7 +38,16 @@ public sealed partial class JobLifecycle(
             // Its notifications are queued before it goes (they outlive it), in case this delete came in the moment
             // between the job's end and their queueing.
             await webhooks.JobFinishedAsync(publicId);
-            await DeleteAsync(job, cancellationToken);
+            try
+            {
+                await DeleteAsync(job, cancellationToken);
+            }
+            catch (Exception e) when (StoreFailures.Is(e))
+            {
+                // Its objects go first, so nothing is left that no record lists: the job stays until the store answers.
+                throw ApiProblemException.StorageUnavailable($"Job '{publicId}' cannot be deleted while the storage does not answer ({e.Message}).");
+            }
+
             return CancelOutcome.Deleted;
         }
 
@@ -62,7 +72,16 @@ public sealed partial class JobLifecycle(
             hangfire.Delete(job.HangfireJobId);
         }
 
-        await storage.DeleteSourceAsync(publicId, cancellationToken);
+        try
+        {
+            await storage.DeleteSourceAsync(publicId, cancellationToken);
+        }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            // The job is cancelled all the same; the storage sweep removes its source once the store answers.
+            SourceNotDeleted(e, publicId);
+        }
+
         notifier.Changed(publicId);
         // Only the request that moved the job reports its end (two cancels at once, or a job that just finished).
         if (cancelled)
@@ -142,6 +161,9 @@ public sealed partial class JobLifecycle(
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was cancelled but the storage did not answer; the sweep removes its source")]
+    private partial void SourceNotDeleted(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Count} jobs finished before {Cutoff:u}")]
     private partial void ExpiredJobsDeleted(int count, DateTimeOffset cutoff);

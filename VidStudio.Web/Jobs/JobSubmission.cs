@@ -88,10 +88,7 @@ public sealed partial class JobSubmission(
             catch (StorageUnavailableException e)
             {
                 // Refused, not lost: the client still has the file and is told when to send it again.
-                throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", $"Uploads cannot be kept right now: {e.Message}")
-                {
-                    RetryAfter = StorageRetryAfter,
-                };
+                throw ApiProblemException.StorageUnavailable($"Uploads cannot be kept right now: {e.Message}");
             }
 
             jobs.Add(job);
@@ -115,9 +112,6 @@ public sealed partial class JobSubmission(
     }
 
     public static string NewBatchId() => NewId();
-
-    /// <summary>When a client refused because the store is down is asked to try again.</summary>
-    private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Gives the job a new run and a Hangfire job for it; earlier Hangfire copies then do nothing. The run is recorded
