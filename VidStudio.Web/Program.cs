@@ -67,6 +67,13 @@ if (await app.Services.GetRequiredService<WatchFolderOwners>().CheckAsync(WatchF
     return Startup.Fail(string.Join(Environment.NewLine, watchFolderFailures));
 }
 
+// The store must answer once at start: a wrong endpoint, bucket or key stops the server naming the setting. Later
+// outages are a state the health report shows, not a reason to stop.
+if (await app.Services.GetRequiredService<VidStudio.Web.Storage.IJobStorage>().CheckAsync(CancellationToken.None) is { } storageFailure)
+{
+    return Startup.Fail(storageFailure);
+}
+
 app.UseVidStudio(settings).Run();
 return 0;
 

@@ -3,7 +3,8 @@
 # glyphs are drawn with. With --test, also what the test suite drives: curl, Python requests and Node.js (the client
 # examples), Chromium (the Studio's browser tests; Playwright cannot download a browser here), PostgreSQL (the
 # scale-out tests' throw-away cluster, scripts/pg-throwaway.sh), asciinema (plays the asciicast export) and, with npm, axe-core
-# (VidStudio.Tests/package.json: the accessibility checker the browser tests run in pages). With --bench, chafa,
+# and s3rver (VidStudio.Tests/package.json: the accessibility checker the browser tests run in pages, the S3 server the
+# object storage tests start). With --bench, chafa,
 # the converter the benchmark's quality figures are compared with. Installs nothing when everything is already there.
 set -euo pipefail
 packages=(ffmpeg fonts-dejavu-core fonts-liberation2 fonts-noto-mono)

@@ -7,13 +7,14 @@ using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Contracts;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Api;
 
 /// <summary>Downloads of a completed job's artifacts.</summary>
 [ApiController]
 [Route("api/v1/download")]
-public sealed class DownloadController(JobQueries jobs, JobFiles files) : ControllerBase
+public sealed class DownloadController(JobQueries jobs, IJobStorage storage) : ControllerBase
 {
     /// <summary>Downloads of all frames at once: the text and PNG frames in one ZIP.</summary>
     private const string AllFramesRoute = "frames";
@@ -25,7 +26,8 @@ public sealed class DownloadController(JobQueries jobs, JobFiles files) : Contro
     /// </summary>
     /// <remarks>
     /// ZIPs are streamed while they are built: nothing is assembled in memory or on disk first. HEAD answers the same
-    /// headers without the body (download managers and <c>curl -I</c> ask it first).
+    /// headers without the body (download managers and <c>curl -I</c> ask it first). With S3 storage, files pass through
+    /// this node with their ranges, or the answer is a 302 to a short-lived URL of the store (<c>PresignDownloads</c>).
     /// </remarks>
     [HttpGet("{job_id}/{file}")]
     [HttpHead("{job_id}/{file}")]
@@ -50,22 +52,28 @@ public sealed class DownloadController(JobQueries jobs, JobFiles files) : Contro
             return new EmptyResult();
         }
 
-        return Artifact(job, OutputFormats.ByRoute(file)?.FileName ?? file);
+        return await ArtifactAsync(job, OutputFormats.ByRoute(file)?.FileName ?? file, cancellationToken);
     }
 
-    private PhysicalFileResult Artifact(JobRecord job, string fileName)
+    private async Task<IActionResult> ArtifactAsync(JobRecord job, string fileName, CancellationToken cancellationToken)
     {
         // Only names the job recorded, and only inside its own folder.
         var artifact = job.Artifacts.FirstOrDefault(a => a.FileName == fileName);
-        var path = artifact is null ? null : files.ResolveArtifact(job.PublicId, fileName);
-        if (artifact is null || path is null)
+        var contentType = artifact is null ? null : OutputFormats.ByKind(artifact.Kind)?.ContentType ?? "application/octet-stream";
+        var downloadName = $"{job.PublicId}_{fileName}";
+        var content = artifact is null ? null : await storage.OpenAsync(job.PublicId, job.StorageRun, Stored(job.Artifacts), Stored(artifact), contentType!, downloadName, cancellationToken);
+        return content switch
         {
-            throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no artifact '{fileName}'.");
-        }
-
-        var contentType = OutputFormats.ByKind(artifact.Kind)?.ContentType ?? "application/octet-stream";
-        return PhysicalFile(path, contentType, $"{job.PublicId}_{fileName}", enableRangeProcessing: true);
+            LocalArtifact local => PhysicalFile(local.Path, contentType!, downloadName, enableRangeProcessing: true),
+            StreamedArtifact streamed => File(streamed.Content, contentType!, downloadName, enableRangeProcessing: true),
+            RedirectedArtifact redirected => Redirect(redirected.Url.AbsoluteUri),
+            _ => throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no artifact '{fileName}'."),
+        };
     }
+
+    private static Artifact Stored(ArtifactRecord artifact) => new(artifact.Kind, artifact.FileName, artifact.SizeBytes);
+
+    private static List<Artifact> Stored(IEnumerable<ArtifactRecord> artifacts) => artifacts.Select(Stored).ToList();
 
     private async Task StreamZipAsync(JobRecord job, string name, OutputFormat[] outputs, CancellationToken cancellationToken)
     {
@@ -92,14 +100,11 @@ public sealed class DownloadController(JobQueries jobs, JobFiles files) : Contro
         }
 
         await using var zip = await ZipArchive.CreateAsync(Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        foreach (var artifact in entries)
+        await foreach (var (artifact, source) in storage.ReadAllAsync(job.PublicId, job.StorageRun, Stored(job.Artifacts), Stored(entries), cancellationToken))
         {
-            var path = files.ResolveArtifact(job.PublicId, artifact.FileName)
-                ?? throw new InvalidOperationException($"Artifact {artifact.FileName} of job {job.PublicId} is missing on disk.");
             // Compressed files (PNGs are deflated) are stored: compressing them again costs CPU for nothing.
             var compressed = outputs.Any(output => output.Kind == artifact.Kind && output.Compressed);
             var entry = zip.CreateEntry(artifact.FileName, compressed ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
-            await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             await using var target = await entry.OpenAsync(cancellationToken);
             await source.CopyToAsync(target, cancellationToken);
         }

@@ -14,10 +14,10 @@ public sealed class VidStudioSettings
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Where uploads wait for their job; defaults to DataDirectory/uploads.</summary>
+    /// <summary>Where uploads wait for their job (with S3 storage, only while they are checked); defaults to DataDirectory/uploads.</summary>
     public string? UploadsDirectory { get; set; }
 
-    /// <summary>Where each job's artifacts are written, one folder per job; defaults to DataDirectory/results.</summary>
+    /// <summary>Where each job's artifacts are written, one folder per job (with S3 storage, only while it runs); defaults to DataDirectory/results.</summary>
     public string? ResultsDirectory { get; set; }
 
     /// <summary>Largest accepted upload, in bytes (default 500 MB).</summary>
@@ -130,6 +130,9 @@ public sealed class VidStudioSettings
     public WebhookSettings Webhooks { get; set; } = new();
 
     public DatabaseSettings Database { get; set; } = new();
+
+    /// <summary>Where jobs' sources and results are kept: the local folders (default) or an S3-compatible bucket.</summary>
+    public StorageSettings Storage { get; set; } = new();
 
     /// <summary>Folders whose new videos become jobs (see <see cref="WatchFolderSettings"/>); none by default.</summary>
     public WatchFolderSettings[] WatchFolders { get; set; } = [];

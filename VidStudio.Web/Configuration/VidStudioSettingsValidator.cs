@@ -8,7 +8,7 @@ namespace VidStudio.Web.Configuration;
 /// The settings' attributes, those of the nested sections and what attributes cannot express (paths that must be usable,
 /// settings that go together). Webhook endpoints are checked by <c>Webhooks.WebhookSettingsValidator</c>.
 /// </summary>
-public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSettings>
+public sealed partial class VidStudioSettingsValidator : IValidateOptions<VidStudioSettings>
 {
     public ValidateOptionsResult Validate(string? name, VidStudioSettings settings)
     {
@@ -80,6 +80,8 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
             }
         }
 
+        failures.AddRange(StorageFailures(settings));
+
         if (!File.Exists(settings.MonoFontPath))
         {
             failures.Add($"VidStudio:MonoFontPath: '{settings.MonoFontPath}' does not exist (Debian: apt-get install fonts-dejavu-core).");
@@ -87,4 +89,51 @@ public sealed class VidStudioSettingsValidator : IValidateOptions<VidStudioSetti
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>What the S3 settings need; whether the bucket answers is checked once the server is built (<c>Storage.StorageCheck</c>).</summary>
+    private static IEnumerable<string> StorageFailures(VidStudioSettings settings)
+    {
+        if (settings.Storage.Provider != StorageProvider.S3)
+        {
+            yield break;
+        }
+
+        var s3 = settings.Storage.S3;
+        const string Section = "VidStudio:Storage:S3";
+        if (string.IsNullOrWhiteSpace(s3.Bucket) || !BucketName().IsMatch(s3.Bucket))
+        {
+            yield return $"{Section}:Bucket: '{s3.Bucket}' is not a bucket name (3–63 lower-case letters, digits, dots and hyphens); it is required with VidStudio:Storage:Provider s3.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(s3.ServiceUrl) && (!Uri.TryCreate(s3.ServiceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            yield return $"{Section}:ServiceUrl: '{s3.ServiceUrl}' is not an http(s) URL such as http://minio:9000 (leave it empty for AWS).";
+        }
+
+        if (string.IsNullOrWhiteSpace(s3.ServiceUrl) && string.IsNullOrWhiteSpace(s3.Region))
+        {
+            yield return $"{Section}:Region: AWS needs the bucket's region (e.g. eu-west-1) when no ServiceUrl is set.";
+        }
+
+        if (string.IsNullOrEmpty(s3.AccessKey) != string.IsNullOrEmpty(s3.SecretKey))
+        {
+            yield return $"{Section}:AccessKey and {Section}:SecretKey go together: set both, or neither for the SDK's environment or instance credentials.";
+        }
+
+        if (!KeyPrefix().IsMatch(s3.Prefix))
+        {
+            yield return $"{Section}:Prefix: '{s3.Prefix}' may hold only letters, digits and - _ . / (no leading '/', no '..').";
+        }
+
+        if (settings.WatchFolders.Length > 0)
+        {
+            yield return "VidStudio:WatchFolders: watch folders copy results from the local results folder, so they work with VidStudio:Storage:Provider local only.";
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]$")]
+    private static partial System.Text.RegularExpressions.Regex BucketName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?!/)(?!.*\.\.)[A-Za-z0-9_.\-/]{0,200}$")]
+    private static partial System.Text.RegularExpressions.Regex KeyPrefix();
 }

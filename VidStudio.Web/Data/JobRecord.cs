@@ -16,7 +16,7 @@ public sealed class JobRecord
     /// <summary>The uploaded file's name as the client gave it, for display only (never used as a path).</summary>
     public required string OriginalFileName { get; set; }
 
-    /// <summary>The upload's path on disk, under the uploads folder; null once deleted.</summary>
+    /// <summary>Where the storage keeps the upload: its path under the uploads folder, or its object key.</summary>
     public string? InputPath { get; set; }
 
     public long InputSizeBytes { get; set; }
@@ -42,6 +42,9 @@ public sealed class JobRecord
     /// parameter, so a worker that fetches the job at once already finds itself the owner; any other copy does nothing.
     /// </summary>
     public string? RunId { get; set; }
+
+    /// <summary>The run whose results the storage keeps for the job (<see cref="RunId"/>; <c>0</c> for a job run without Hangfire, as tests do).</summary>
+    public string StorageRun => RunId ?? "0";
 
     /// <summary>The owning run's Hangfire job, so that a cancel can delete it from the queue.</summary>
     public string? HangfireJobId { get; set; }

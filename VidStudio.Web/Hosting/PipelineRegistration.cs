@@ -35,8 +35,8 @@ public static class PipelineRegistration
         }
 
         // Probes ask every node the same question; on a worker it is the only one there is.
-        app.MapGet("/health", async (JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, CancellationToken cancellationToken) =>
-            Results.Json(await HealthController.ReportAsync(jobs, running, ffmpeg, settings, cancellationToken), ApiJson.Options)).ExcludeFromDescription();
+        app.MapGet("/health", async (JobQueries jobs, RunningJobs running, FfmpegProbe ffmpeg, Storage.IJobStorage storage, CancellationToken cancellationToken) =>
+            Results.Json(await HealthController.ReportAsync(jobs, running, ffmpeg, storage, settings, cancellationToken), ApiJson.Options)).ExcludeFromDescription();
         if (!settings.ServesWeb)
         {
             return app;

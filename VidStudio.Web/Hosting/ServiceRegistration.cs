@@ -18,6 +18,7 @@ using VidStudio.Web.Admission;
 using VidStudio.Web.Events;
 using VidStudio.Web.Contracts;
 using VidStudio.Web.Fonts;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Hosting;
 
@@ -54,6 +55,16 @@ public static class ServiceRegistration
     {
         services.AddVidStudioDatabase(settings);
         services.AddSingleton<JobFiles>();
+        if (settings.Storage.Provider == StorageProvider.S3)
+        {
+            services.AddSingleton(_ => S3JobStorage.CreateClient(settings.Storage.S3));
+            services.AddSingleton<IJobStorage, S3JobStorage>();
+        }
+        else
+        {
+            services.AddSingleton<IJobStorage, LocalJobStorage>();
+        }
+
         services.AddSingleton<RunningJobs>();
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<DiskSpaceGuard>();

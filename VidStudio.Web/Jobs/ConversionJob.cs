@@ -9,19 +9,21 @@ using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Events;
 using VidStudio.Web.Fonts;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Jobs;
 
 /// <summary>
 /// The Hangfire job that runs one conversion. It only works for the job record that names its run as owner
 /// (<see cref="JobRecord.RunId"/>, given as the Hangfire job parameter <see cref="RunIdParameter"/>) and never twice at
-/// once in this process, so copies that Hangfire re-fetches after a crash do nothing. A run always starts from an empty output folder.
+/// once in this process, so copies that Hangfire re-fetches after a crash do nothing. A run always starts from an empty output folder
+/// on its node and publishes its artifacts to the storage before the record lists them.
 /// </summary>
 public sealed partial class ConversionJob(
     IDbContextFactory<VidStudioDbContext> databases,
     VideoConverter converter,
     FontCatalog fonts,
-    JobFiles files,
+    IJobStorage storage,
     RunningJobs running,
     JobNotifier notifier,
     WebhookDispatcher webhooks,
@@ -78,8 +80,6 @@ public sealed partial class ConversionJob(
 
     private async Task ConvertAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
     {
-        var output = files.ResultDirectory(job.PublicId);
-        JobFiles.DeleteDirectory(output);
         var startedAt = clock.GetUtcNow();
         // Only an unfinished job starts: a cancel that arrived since it was read wins, and nothing runs.
         bool started;
@@ -95,7 +95,7 @@ public sealed partial class ConversionJob(
 
         if (!started)
         {
-            DiscardRun(job.PublicId, "it was cancelled or deleted before it started");
+            await DiscardRunAsync(job, "it was cancelled or deleted before it started");
             return;
         }
 
@@ -112,8 +112,10 @@ public sealed partial class ConversionJob(
             var options = JobOptionsJson.Deserialize(job.OptionsJson);
             // Found again by the owner's name for it: a font deleted since the job was queued fails the job, saying so.
             var font = await fonts.ResolveAsync(options.Font, job.OwnerId, linked.Token);
-            var request = new ConversionRequest(job.InputPath!, output, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
+            var folder = await storage.PrepareRunAsync(job.PublicId, job.InputPath!, JobFiles.SafeExtensionOf(job.OriginalFileName), linked.Token);
+            var request = new ConversionRequest(folder.SourcePath, folder.OutputDirectory, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
             var result = await converter.ConvertAsync(request, progress, linked.Token);
+            await storage.PublishAsync(job.PublicId, job.StorageRun, result.Artifacts, linked.Token);
             await progress.StopAsync();
             if (await CompleteAsync(job, result, startedAt))
             {
@@ -123,7 +125,7 @@ public sealed partial class ConversionJob(
         catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
         {
             await progress.StopAsync();
-            DiscardRun(job.PublicId, StoppedElsewhere);
+            await DiscardRunAsync(job, StoppedElsewhere);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !userCancel.IsCancellationRequested && !timeoutSource.IsCancellationRequested)
         {
@@ -133,7 +135,7 @@ public sealed partial class ConversionJob(
             // cancelled job's files must not be kept for a restart that never comes. The record tells which it was.
             if (!await IsUnfinishedAsync(job.PublicId))
             {
-                DiscardRun(job.PublicId, StoppedElsewhere);
+                await DiscardRunAsync(job, StoppedElsewhere);
                 return;
             }
 
@@ -165,6 +167,11 @@ public sealed partial class ConversionJob(
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
         }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            StoreFailed(e, job.PublicId);
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The storage did not answer, so the source could not be read or the results kept ({e.Message}); try again once it is back.", startedAt);
+        }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             ResultNotRecorded(e, job.PublicId);
@@ -187,10 +194,13 @@ public sealed partial class ConversionJob(
             var record = await db.Jobs.Include(j => j.Artifacts).SingleOrDefaultAsync(j => j.PublicId == job.PublicId);
             if (record is not { Status: JobStatus.Processing })
             {
-                DiscardRun(job.PublicId, "it was cancelled or deleted while its last frames were written");
+                await DiscardRunAsync(job, "it was cancelled or deleted while its last frames were written");
                 return false;
             }
 
+            // The run whose results the storage holds: a run that took the job over has its own (RunId moves to it), and a
+            // run it took over from may still finish first.
+            record.RunId = job.RunId;
             record.Artifacts.Clear();
             record.Artifacts.AddRange(result.Artifacts.Select(a => new ArtifactRecord { Kind = a.Kind, FileName = a.FileName, SizeBytes = a.SizeBytes }));
             record.Status = JobStatus.Completed;
@@ -205,13 +215,26 @@ public sealed partial class ConversionJob(
             await transaction.CommitAsync();
         }
 
-        JobFiles.DeleteDirectory(files.UploadDirectory(job.PublicId));
+        await TidyAsync(job.PublicId, () => storage.CompletedAsync(job.PublicId, CancellationToken.None));
         notifier.Changed(job.PublicId);
         await webhooks.JobFinishedAsync(job.PublicId);
         return true;
     }
 
     private const string StoppedElsewhere = "it was cancelled or deleted through another node";
+
+    /// <summary>Removes what a run leaves; a store that does not answer leaves it to the storage sweep instead of keeping the job from its end.</summary>
+    private async Task TidyAsync(string publicId, Func<Task> removal)
+    {
+        try
+        {
+            await removal();
+        }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            StoreFailed(e, publicId);
+        }
+    }
 
     private async Task<bool> IsUnfinishedAsync(string publicId)
     {
@@ -220,12 +243,11 @@ public sealed partial class ConversionJob(
     }
 
     /// <summary>The record already tells the job's end (another node wrote it); this run's files are all that is left.</summary>
-    private void DiscardRun(string publicId, string reason)
+    private async Task DiscardRunAsync(JobRecord job, string reason)
     {
-        JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
-        JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
-        notifier.Changed(publicId);
-        RunStopped(publicId, reason);
+        await TidyAsync(job.PublicId, () => storage.DiscardRunAsync(job.PublicId, job.StorageRun, CancellationToken.None));
+        notifier.Changed(job.PublicId);
+        RunStopped(job.PublicId, reason);
     }
 
     private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
@@ -236,8 +258,7 @@ public sealed partial class ConversionJob(
         }
 
         // Frames of an unfinished run are not results; the upload is no longer needed either.
-        JobFiles.DeleteDirectory(files.ResultDirectory(publicId));
-        JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+        await TidyAsync(publicId, () => storage.DeleteJobAsync(publicId, CancellationToken.None));
         var finishedAt = clock.GetUtcNow();
         // The failure may be the database itself (busy, locked, briefly unwritable): the final status is retried, so the job
         // does not stay "processing"; if the database never comes back, recovery at the next start settles it.
@@ -300,6 +321,9 @@ public sealed partial class ConversionJob(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: its result could not be recorded")]
     private partial void ResultNotRecorded(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the storage did not answer")]
+    private partial void StoreFailed(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly")]
     private partial void FailedUnexpectedly(Exception exception, string jobId);

@@ -6,6 +6,8 @@ using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
 using VidStudio.Web.Webhooks;
 using VidStudio.Web.Events;
+using VidStudio.Web.Admission;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Jobs;
 
@@ -14,7 +16,7 @@ public sealed partial class JobLifecycle(
     IDbContextFactory<VidStudioDbContext> databases,
     JobQueries queries,
     IBackgroundJobClientV2 hangfire,
-    JobFiles files,
+    IJobStorage storage,
     RunningJobs running,
     JobNotifier notifier,
     WebhookDispatcher webhooks,
@@ -36,7 +38,16 @@ public sealed partial class JobLifecycle(
             // Its notifications are queued before it goes (they outlive it), in case this delete came in the moment
             // between the job's end and their queueing.
             await webhooks.JobFinishedAsync(publicId);
-            await DeleteAsync(job, cancellationToken);
+            try
+            {
+                await DeleteAsync(job, cancellationToken);
+            }
+            catch (Exception e) when (StoreFailures.Is(e))
+            {
+                // Its objects go first, so nothing is left that no record lists: the job stays until the store answers.
+                throw ApiProblemException.StorageUnavailable($"Job '{publicId}' cannot be deleted while the storage does not answer ({e.Message}).");
+            }
+
             return CancelOutcome.Deleted;
         }
 
@@ -61,7 +72,16 @@ public sealed partial class JobLifecycle(
             hangfire.Delete(job.HangfireJobId);
         }
 
-        DeleteUpload(publicId);
+        try
+        {
+            await storage.DeleteSourceAsync(publicId, cancellationToken);
+        }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            // The job is cancelled all the same; the storage sweep removes its source once the store answers.
+            SourceNotDeleted(e, publicId);
+        }
+
         notifier.Changed(publicId);
         // Only the request that moved the job reports its end (two cancels at once, or a job that just finished).
         if (cancelled)
@@ -102,12 +122,27 @@ public sealed partial class JobLifecycle(
         return expired.Count;
     }
 
-    private void DeleteUpload(string publicId) => JobFiles.DeleteDirectory(files.UploadDirectory(publicId));
+    /// <summary>
+    /// Removes stored objects that no job needs: those of deleted jobs, of runs that were taken over, and sources of
+    /// finished jobs, once they are older than the cut-off (a source is stored a moment before its job's record is).
+    /// </summary>
+    public Task<int> SweepStorageAsync(CancellationToken cancellationToken = default) =>
+        storage.SweepAsync(NeedsAsync, clock.GetUtcNow() - StorageSweepGrace, cancellationToken);
+
+    private static readonly TimeSpan StorageSweepGrace = TimeSpan.FromMinutes(15);
+
+    private async Task<IReadOnlyDictionary<string, StoredNeeds>> NeedsAsync(IReadOnlyCollection<string> publicIds, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => publicIds.Contains(j.PublicId)).ToListAsync(cancellationToken);
+        return jobs.ToDictionary(j => j.PublicId, j => new StoredNeeds(
+            Source: !j.IsFinished,
+            ResultsRun: j.Status is JobStatus.Failed or JobStatus.Cancelled ? null : j.StorageRun));
+    }
 
     private async Task DeleteAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        JobFiles.DeleteDirectory(files.ResultDirectory(job.PublicId));
-        DeleteUpload(job.PublicId);
+        await storage.DeleteJobAsync(job.PublicId, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await db.Jobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(cancellationToken);
         notifier.Changed(job.PublicId);
@@ -126,6 +161,9 @@ public sealed partial class JobLifecycle(
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was cancelled but the storage did not answer; the sweep removes its source")]
+    private partial void SourceNotDeleted(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Count} jobs finished before {Cutoff:u}")]
     private partial void ExpiredJobsDeleted(int count, DateTimeOffset cutoff);

@@ -11,6 +11,7 @@ using VidStudio.Web.Webhooks;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Events;
 using VidStudio.Web.Fonts;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Jobs;
 
@@ -21,7 +22,7 @@ namespace VidStudio.Web.Jobs;
 public sealed partial class JobSubmission(
     IDbContextFactory<VidStudioDbContext> databases,
     IBackgroundJobClientV2 hangfire,
-    JobFiles files,
+    IJobStorage storage,
     JobNotifier notifier,
     CallbackSecretProtector secrets,
     DiskSpaceGuard disk,
@@ -35,7 +36,7 @@ public sealed partial class JobSubmission(
     /// Turns staged uploads into queued jobs of <paramref name="owner"/> (one per file, sharing <paramref name="batchId"/>).
     /// Every file is probed and its plan checked against the installation's caps before any job is created, so a file
     /// that is not a video, or asks for too much, refuses the request with a <see cref="VideoInputException"/> naming it
-    /// instead of failing later in the queue. Each staged file is moved into its job's folder; when the request is
+    /// instead of failing later in the queue. Each staged file is handed to the storage as its job's source; when the request is
     /// refused, they stay where they are, and the caller that staged them deletes them (one owner for each staged file).
     /// <paramref name="recordAlongside"/> changes other rows in the same save as the jobs, so both are recorded or neither.
     /// </summary>
@@ -80,9 +81,16 @@ public sealed partial class JobSubmission(
                 CallbackUrl = callback?.Url,
                 CallbackSecret = callback is null ? null : secrets.Protect(callback.Secret),
             };
-            job.InputPath = files.InputPath(job.PublicId, originalFileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(job.InputPath)!);
-            File.Move(stagedPath, job.InputPath);
+            try
+            {
+                job.InputPath = await storage.StoreSourceAsync(job.PublicId, stagedPath, originalFileName, cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                // Refused, not lost: the client still has the file and is told when to send it again.
+                throw ApiProblemException.StorageUnavailable($"Uploads cannot be kept right now: {e.Message}");
+            }
+
             jobs.Add(job);
         }
 

@@ -7,8 +7,8 @@ using VidStudio.Web.Admission;
 namespace VidStudio.Web.Maintenance;
 
 /// <summary>
-/// The recurring job that deletes expired jobs with their files and Studio uploads of the same age, and forgets the
-/// upload counts of rate-limit windows that have ended.
+/// The recurring job that deletes expired jobs with their files and Studio uploads of the same age, removes stored
+/// objects no job needs, and forgets the upload counts of rate-limit windows that have ended.
 /// </summary>
 public sealed class CleanupJob(JobLifecycle jobs, StudioSources studio, UploadQuota quota)
 {
@@ -20,7 +20,9 @@ public sealed class CleanupJob(JobLifecycle jobs, StudioSources studio, UploadQu
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await quota.ForgetEndedWindowsAsync(cancellationToken);
-        return await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
+        var deleted = await jobs.CleanupAsync(cancellationToken) + studio.Cleanup();
+        await jobs.SweepStorageAsync(cancellationToken);
+        return deleted;
     }
 }
 
