@@ -110,8 +110,10 @@ public sealed class PreviewPlayerBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("i => Number(document.querySelector('.preview-view').dataset.frameIndex) === i", pausedAgain - 1, Patiently);
         Assert.Equal(pausedAgain - 1, await SettledFrameAsync(page));
 
-        // Played to its end, the clip stops on its last frame.
+        // Played to its end, the clip stops on its last frame. Pause first: until the circuit has taken the click, Play
+        // is still the button on screen, and waiting for Play alone would pass before playing began.
         await PlayButton(page).ClickAsync();
+        await Assertions.Expect(PauseButton(page)).ToBeVisibleAsync();
         await Assertions.Expect(PlayButton(page)).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Equal(8 * 25 - 1, await SettledFrameAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath("studio-played-to-the-end.png") });
