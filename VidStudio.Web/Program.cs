@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Serilog;
 using VidStudio.Web.Auth;
@@ -47,10 +46,8 @@ builder.Services
     .AddVidStudioJobs(settings)
     .AddVidStudioAuth(settings)
     .AddVidStudioStudio(settings)
-    .AddVidStudioApi(settings);
-// Keys for antiforgery, Blazor circuits and the callback secrets stored encrypted live with the data (0600 files, in
-// the folder every node of a scaled-out installation shares), so a restart, a new container or another node reads them.
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys"))).SetApplicationName("VidStudio");
+    .AddVidStudioApi(settings)
+    .AddVidStudioKeys(settings);
 
 var app = builder.Build();
 if (dataFolderWarning is not null)
@@ -72,6 +69,14 @@ if (await app.Services.GetRequiredService<WatchFolderOwners>().CheckAsync(WatchF
 if (await app.Services.GetRequiredService<VidStudio.Web.Storage.IJobStorage>().CheckAsync(CancellationToken.None) is { } storageFailure)
 {
     return Startup.Fail(storageFailure);
+}
+
+app.Services.GetRequiredService<VidStudio.Web.Storage.IJobStorage>().RemoveAbandonedRuns();
+
+// Before the key ring is first read: an installation moving to the store brings the keys its nodes shared.
+if (app.Services.GetService<VidStudio.Web.Storage.StoredKeyRepository>() is { } storedKeys)
+{
+    await storedKeys.ImportAsync(settings.KeysPath, CancellationToken.None);
 }
 
 app.UseVidStudio(settings).Run();

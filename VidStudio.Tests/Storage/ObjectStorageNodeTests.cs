@@ -23,7 +23,8 @@ public sealed class ObjectStorageNodeTests(PostgresCluster postgres) : IClassFix
             ("ConnectionStrings__VidStudio", postgres.ConnectionString(_database)),
             ("VidStudio__Role", role),
             ("VidStudio__WorkerLeaseTimeout", "00:00:10"),
-            ("VidStudio__ProgressWriteInterval", "00:00:00.200")));
+            ("VidStudio__ProgressWriteInterval", "00:00:00.200"),
+            ("VidStudio__Webhooks__AllowPrivateNetworks", "true")));
         _nodes.Add(node);
         return node;
     }
@@ -74,6 +75,8 @@ public sealed class ObjectStorageNodeTests(PostgresCluster postgres) : IClassFix
             return running is not null;
         }, "the job never got going on a worker", TimeSpan.FromSeconds(60));
         running!.KillHard();
+        var abandoned = Path.Combine(running.DataDirectory, "work", jobId);
+        Assert.True(Directory.Exists(abandoned), "the killed run left no folder to sweep");
 
         var final = (await ApiClient.WaitForJobAsync(web.Client, jobId, TimeSpan.FromMinutes(3)))[^1];
         Assert.True(final.GetProperty("status").GetString() == "completed", final.ToString());
@@ -86,6 +89,42 @@ public sealed class ObjectStorageNodeTests(PostgresCluster postgres) : IClassFix
         await Eventually.HoldsAsync(async () => !(await _store.KeysAsync()).Any(key => key.StartsWith("sources/", StringComparison.Ordinal)), "the source stayed in the store");
         var runs = (await _store.KeysAsync()).Where(key => key.StartsWith($"results/{jobId}/", StringComparison.Ordinal)).Select(key => key.Split('/')[2]).Distinct().ToList();
         Assert.Single(runs);
+
+        // The killed node, started again, removes what its dead run left on its disk.
+        await running.StartAsync();
+        Assert.False(Directory.Exists(abandoned), "the crashed run's folder stayed on its node");
+    }
+
+    [Fact]
+    public async Task A_font_and_a_callback_secret_given_to_the_web_node_reach_the_worker_through_the_store_alone()
+    {
+        var web = _nodes[0];
+        using var receiver = new WebhookReceiver();
+        const string secret = "a-secret-only-the-stored-key-ring-opens";
+        using (var font = new MultipartFormDataContent())
+        {
+            font.Add(new ByteArrayContent(await File.ReadAllBytesAsync("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")), "file", "serif.ttf");
+            font.Add(new StringContent("house-serif"), "name");
+            var uploaded = await web.Client.PostAsync("/api/v1/fonts", font);
+            Assert.True(uploaded.StatusCode == HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        }
+
+        var clip = _media.TestSource("styled.mp4", 160, 90, fps: 5, seconds: 1);
+        var response = await web.Client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip,
+            ("width", "20"), ("font", "house-serif"), ("callback_url", receiver.Url("/hook")), ("callback_secret", secret)));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = (await response.JsonAsync()).GetProperty("job_id").GetString()!;
+
+        // A worker found the font the web node took, and signed with the secret the web node encrypted: both came
+        // through the store, as the nodes' data folders are their own.
+        var final = (await ApiClient.WaitForJobAsync(web.Client, jobId, TimeSpan.FromMinutes(2)))[^1];
+        Assert.True(final.GetProperty("status").GetString() == "completed", final.ToString());
+        var hook = (await receiver.WaitForAsync("/hook", 1, TimeSpan.FromSeconds(90)))[0];
+        Assert.True(hook.IsSignedWith(secret), "the worker must sign with the secret the web node stored");
+        var stored = await _store.KeysAsync();
+        Assert.Contains(stored, key => key.StartsWith("fonts/", StringComparison.Ordinal));
+        Assert.Contains(stored, key => key.StartsWith("keys/", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(web.DataDirectory, "keys")), "the key ring was written to the web node's disk");
     }
 
     private string ProbeFrames(byte[] video)

@@ -236,6 +236,40 @@ public sealed class ObjectStorageTests : IAsyncLifetime
         Assert.DoesNotContain(await _store.KeysAsync(), key => key.Contains(finished, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_store_that_goes_down_mid_run_keeps_the_job_waiting_and_once_it_is_back_the_job_completes()
+    {
+        var clip = _media.TestSource("midrun.mp4", 640, 360, fps: 25, seconds: 12);
+        using var s3 = new ServerProcess(_media.PathOf("s3"), _store.Settings(("VidStudio__ProgressWriteInterval", "00:00:00.200")));
+        await s3.StartAsync();
+        var response = await s3.Client.PostAsync("/api/v1/convert/video", ApiClient.Form(clip, ("width", "60"), ("save_png", "false")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = (await response.JsonAsync()).GetProperty("job_id").GetString()!;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var status = await (await s3.Client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync();
+            return status.GetProperty("status").GetString() == "processing" && status.GetProperty("progress").GetDouble() >= 0.05;
+        }, "the job never got going", TimeSpan.FromSeconds(60));
+
+        // The run has its source; its results cannot be kept until the store is back, and the job waits for it.
+        _store.Stop();
+        JsonElement waiting = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            waiting = await (await s3.Client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync();
+            return waiting.GetProperty("message").GetString()!.StartsWith("Waiting for the storage", StringComparison.Ordinal);
+        }, "the job did not wait for the store", TimeSpan.FromSeconds(90));
+        Assert.Equal("processing", waiting.GetProperty("status").GetString());
+
+        await _store.StartAsync();
+        var final = (await ApiClient.WaitForJobAsync(s3.Client, jobId, TimeSpan.FromMinutes(3)))[^1];
+        Assert.True(final.GetProperty("status").GetString() == "completed", final.ToString());
+        var video = _media.PathOf("midrun-result.mp4");
+        await File.WriteAllBytesAsync(video, await DownloadAsync(s3, jobId, "video"));
+        Assert.Equal(final.GetProperty("result").GetProperty("frames_count").GetInt32().ToString(), TestMedia.Probe(video, "stream=nb_frames", "v:0"));
+        Assert.DoesNotContain(await _store.KeysAsync(), key => key.StartsWith("sources/", StringComparison.Ordinal));
+    }
+
     private S3JobStorage Storage(IAmazonS3 client) => new(client, Options.Create(new VidStudioSettings
     {
         DataDirectory = _media.PathOf("storage"),

@@ -35,6 +35,7 @@ public sealed class FontsController(FontCatalog fonts, MultipartUploadReader upl
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Upload(CancellationToken cancellationToken)
     {
         using var upload = await uploads.ReadAsync(Request, FileField, 1, settings.Value.MaxFontFileSize, cancellationToken, nameof(VidStudioSettings.MaxFontFileSize));
@@ -51,6 +52,7 @@ public sealed class FontsController(FontCatalog fonts, MultipartUploadReader upl
             null => Created($"/api/v1/fonts/{Uri.EscapeDataString(font!.Name)}", font),
             FontRefusal.NotAFont => throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not a usable font", reason!, FileField),
             FontRefusal.NameTaken => throw new ApiProblemException(StatusCodes.Status409Conflict, "Font name taken", reason!, "name"),
+            FontRefusal.StorageUnavailable => throw ApiProblemException.StorageUnavailable(reason!),
             _ => throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid font name", reason!, "name"),
         };
     }
@@ -61,11 +63,13 @@ public sealed class FontsController(FontCatalog fonts, MultipartUploadReader upl
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Delete(string name, CancellationToken cancellationToken) =>
         await fonts.DeleteAsync(name, Caller.From(User), cancellationToken) switch
         {
             null => NoContent(),
             FontRefusal.Bundled => throw new ApiProblemException(StatusCodes.Status409Conflict, "Bundled font", $"'{name}' is bundled with the server and cannot be deleted."),
+            FontRefusal.StorageUnavailable => throw ApiProblemException.StorageUnavailable($"The font '{name}' cannot be deleted while the storage does not answer; try again once it is back."),
             FontRefusal.Ambiguous => throw new ApiProblemException(StatusCodes.Status409Conflict, "Several fonts of that name",
                 $"Several users have a font named '{name}'; it can be deleted by its owner."),
             _ => throw ApiProblemException.NotFound($"There is no font '{name}' of yours."),

@@ -40,6 +40,9 @@ public sealed class S3StorageSettings
     /// <summary>Every key starts with this (<c>vidstudio/</c>), so one bucket can hold several installations or other data.</summary>
     public string Prefix { get; set; } = "";
 
+    /// <summary><see cref="Prefix"/> as every key starts: empty, or ending in one <c>/</c>.</summary>
+    public string KeyPrefix => Prefix.Length == 0 || Prefix.EndsWith('/') ? Prefix : Prefix + "/";
+
     /// <summary>Downloads answer with a 302 to a short-lived presigned URL instead of passing the bytes through the web node.</summary>
     public bool PresignDownloads { get; set; }
 

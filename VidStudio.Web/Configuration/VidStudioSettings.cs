@@ -173,6 +173,9 @@ public sealed class VidStudioSettings
     /// <summary>Uploaded fonts: in the data folder, which worker nodes share, so a job finds its font on any node.</summary>
     public string FontsPath => Path.Combine(DataPath, "fonts");
 
+    /// <summary>Data Protection's keys with local storage (with s3 they live in the store, <see cref="Storage.StoredKeyRepository"/>).</summary>
+    public string KeysPath => Path.Combine(DataPath, "keys");
+
     /// <summary>The log file; <c>{node}</c> in <see cref="LogFile"/> is this machine's (container's) name, so nodes sharing a data folder log apart.</summary>
     public string? LogPath => string.IsNullOrWhiteSpace(LogFile)
         ? null

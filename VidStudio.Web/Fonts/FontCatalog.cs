@@ -6,19 +6,20 @@ using VidStudio.Core.Rendering;
 using VidStudio.Web.Auth;
 using VidStudio.Web.Configuration;
 using VidStudio.Web.Data;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Fonts;
 
 /// <summary>
 /// The fonts the <c>font</c> parameter can name: the bundled ones (<see cref="BundledFonts"/>, those installed here)
 /// and the ones users upload. An upload belongs to its user like a preset: only they list it, use it and delete it (an
-/// admin may delete anyone's). Its file lives in the data folder, which every node shares, and is found through the
-/// database, so a job finds its font on any worker — and a job whose font was deleted before it ran fails saying so.
+/// admin may delete anyone's). Its file is kept by the job storage (the fonts folder, or the store with s3) and found
+/// through the database, so a job finds its font on any worker — and a job whose font was deleted before it ran fails
+/// saying so.
 /// Loaded fonts are kept by file: the same font object each time, so the preview's glyph atlases are reused.
 /// </summary>
-public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases, FontSet defaultFont, IOptions<VidStudioSettings> settings, TimeProvider clock)
+public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases, IJobStorage storage, FontSet defaultFont, IOptions<VidStudioSettings> settings, TimeProvider clock)
 {
-    private readonly string _folder = settings.Value.FontsPath;
     private readonly string _fallbackPath = settings.Value.FallbackFontPath;
     private readonly ConcurrentDictionary<string, Lazy<FontSet>> _loaded = new();
 
@@ -51,10 +52,9 @@ public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases,
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var record = await db.Fonts.AsNoTracking().SingleOrDefaultAsync(f => f.OwnerId == ownerId && f.Name == name.Trim(), cancellationToken)
             ?? throw FontError($"There is no font '{name}' among the bundled fonts and yours (GET /api/v1/fonts lists them); a font deleted after it was chosen cannot be used.");
-        var path = Path.Combine(_folder, record.FileName);
-        return File.Exists(path)
+        return await storage.FontFileAsync(record.FileName, cancellationToken) is { } path
             ? Load(path)
-            : throw FontError($"The file of the font '{record.Name}' is missing from the server's fonts folder; upload the font again.");
+            : throw FontError($"The file of the font '{record.Name}' is missing from the server's storage; upload the font again.");
     }
 
     /// <summary>
@@ -99,9 +99,15 @@ public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases,
             return (null, FontRefusal.NameTaken, $"You already have a font named '{name}'; delete it first or choose another name.");
         }
 
-        Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, record.FileName);
-        File.Move(stagedPath, path);
+        try
+        {
+            await storage.StoreFontAsync(record.FileName, stagedPath, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return (null, FontRefusal.StorageUnavailable, $"Fonts cannot be kept right now: {e.Message}");
+        }
+
         db.Fonts.Add(record);
         try
         {
@@ -110,7 +116,7 @@ public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases,
         catch (DbUpdateException)
         {
             // The same name was uploaded at the same moment: the unique index refused this one.
-            File.Delete(path);
+            await storage.DeleteFontAsync(record.FileName, CancellationToken.None);
             return (null, FontRefusal.NameTaken, $"A font named '{name}' was uploaded at the same moment.");
         }
 
@@ -141,12 +147,24 @@ public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases,
             return matches.Count == 0 ? FontRefusal.NotFound : FontRefusal.Ambiguous;
         }
 
+        // The file first: a store that does not answer keeps the font whole rather than leaving its file without a record.
+        try
+        {
+            await storage.DeleteFontAsync(matches[0].FileName, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            return FontRefusal.StorageUnavailable;
+        }
+
+        // A render on this node may still hold the loaded font: it is dropped from the cache, not disposed.
+        foreach (var path in _loaded.Keys.Where(path => Path.GetFileName(path) == matches[0].FileName))
+        {
+            _loaded.TryRemove(path, out _);
+        }
+
         db.Fonts.Remove(matches[0]);
         await db.SaveChangesAsync(cancellationToken);
-        var path = Path.Combine(_folder, matches[0].FileName);
-        // A render on this node may still hold the loaded font: it is dropped from the cache, not disposed.
-        _loaded.TryRemove(path, out _);
-        File.Delete(path);
         return null;
     }
 

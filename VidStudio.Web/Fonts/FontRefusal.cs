@@ -17,6 +17,9 @@ public enum FontRefusal
 
     NotFound,
 
+    /// <summary>The store that keeps fonts (s3) does not answer; try again once it is back.</summary>
+    StorageUnavailable,
+
     /// <summary>An admin deleting another user's font by a name that several users have.</summary>
     Ambiguous,
 }

@@ -1,4 +1,6 @@
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using VidStudio.Core.Media;
@@ -148,6 +150,28 @@ public static class ServiceRegistration
         if (settings.ServesWeb)
         {
             services.AddHostedService<SampleClipWarmup>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Data Protection's keys (antiforgery, Blazor circuits, the callback secrets stored encrypted), which every node must
+    /// read alike: with local storage in the data folder (0600 files, shared by nodes on one machine), with s3 in the
+    /// store (<see cref="StoredKeyRepository"/>), so nodes on separate machines need no shared folder.
+    /// </summary>
+    public static IServiceCollection AddVidStudioKeys(this IServiceCollection services, VidStudioSettings settings)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("VidStudio");
+        if (settings.Storage.Provider == StorageProvider.S3)
+        {
+            services.AddSingleton(sp => new StoredKeyRepository(
+                sp.GetRequiredService<Amazon.S3.IAmazonS3>(), settings.Storage.S3, sp.GetRequiredService<ILogger<StoredKeyRepository>>()));
+            services.AddOptions<KeyManagementOptions>().Configure<StoredKeyRepository>((options, keys) => options.XmlRepository = keys);
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(settings.KeysPath));
         }
 
         return services;

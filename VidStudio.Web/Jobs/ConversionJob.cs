@@ -70,7 +70,9 @@ public sealed partial class ConversionJob(
 
         try
         {
-            await ConvertAsync(job, userCancel.Token, shutdown);
+            while (await ConvertAsync(job, userCancel.Token, shutdown) == RunEnd.StoreUnavailable && await WaitForStoreAsync(job, userCancel.Token, shutdown))
+            {
+            }
         }
         finally
         {
@@ -78,7 +80,65 @@ public sealed partial class ConversionJob(
         }
     }
 
-    private async Task ConvertAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
+    private enum RunEnd
+    {
+        /// <summary>Completed, failed, cancelled or stopped elsewhere: the record tells.</summary>
+        Settled,
+
+        /// <summary>The store did not answer; the job keeps its source there and runs again once it answers.</summary>
+        StoreUnavailable,
+    }
+
+    /// <summary>
+    /// The store did not answer during a run: an outage is a state, not the job's failure, so the job stays "processing",
+    /// says it is waiting, and runs again once the store answers (true). It fails only when the outage outlasts the job
+    /// timeout, and a cancel or delete meanwhile ends the wait (false).
+    /// </summary>
+    private async Task<bool> WaitForStoreAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
+    {
+        var waitingSince = clock.GetUtcNow();
+        // Not a crash: this run does not count towards MaxAttempts.
+        await TryUpdateAsync(job.PublicId, JobStates.Running, s => s
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+            .SetProperty(j => j.EtaSeconds, (double?)null)
+            .SetProperty(j => j.Message, "Waiting for the storage to answer; the conversion starts again once it does"));
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(userCancel, shutdown);
+        for (var delay = TimeSpan.FromSeconds(1); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxStoreWaitDelay.Ticks)))
+        {
+            try
+            {
+                await Task.Delay(delay, clock, cancelled.Token);
+            }
+            catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
+            {
+                await FinishAsync(job.PublicId, null, JobStatus.Cancelled, "Cancelled", null, waitingSince);
+                return false;
+            }
+
+            if (!await IsUnfinishedAsync(job.PublicId))
+            {
+                await DiscardRunAsync(job, StoppedElsewhere);
+                return false;
+            }
+
+            if (await storage.CheckAsync(shutdown) is null)
+            {
+                StoreBack(job.PublicId);
+                return true;
+            }
+
+            if (clock.GetUtcNow() - waitingSince > settings.Value.JobTimeout)
+            {
+                await FinishAsync(job.PublicId, null, JobStatus.Failed, "Failed",
+                    $"The storage did not answer for {settings.Value.JobTimeout.TotalSeconds:0} s (setting JobTimeout), so the source could not be read or the results kept.", waitingSince);
+                return false;
+            }
+        }
+    }
+
+    private static readonly TimeSpan MaxStoreWaitDelay = TimeSpan.FromSeconds(30);
+
+    private async Task<RunEnd> ConvertAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
     {
         var startedAt = clock.GetUtcNow();
         // Only an unfinished job starts: a cancel that arrived since it was read wins, and nothing runs.
@@ -96,7 +156,7 @@ public sealed partial class ConversionJob(
         if (!started)
         {
             await DiscardRunAsync(job, "it was cancelled or deleted before it started");
-            return;
+            return RunEnd.Settled;
         }
 
         notifier.Changed(job.PublicId);
@@ -136,7 +196,7 @@ public sealed partial class ConversionJob(
             if (!await IsUnfinishedAsync(job.PublicId))
             {
                 await DiscardRunAsync(job, StoppedElsewhere);
-                return;
+                return RunEnd.Settled;
             }
 
             // The server is stopping: the job stays "processing" and is run again from the start after the restart. An
@@ -167,10 +227,17 @@ public sealed partial class ConversionJob(
         {
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
         }
-        catch (Exception e) when (StoreFailures.Is(e))
+        catch (Exception e) when (StoreFailures.Is(e) && !userCancel.IsCancellationRequested)
         {
             StoreFailed(e, job.PublicId);
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The storage did not answer, so the source could not be read or the results kept ({e.Message}); try again once it is back.", startedAt);
+            // Only an outage is waited out: a store that answers but refused this job's objects would refuse them again.
+            if (await storage.CheckAsync(CancellationToken.None) is not null)
+            {
+                await progress.StopAsync();
+                return RunEnd.StoreUnavailable;
+            }
+
+            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The storage did not take the source or the results ({e.Message}).", startedAt);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
@@ -182,6 +249,8 @@ public sealed partial class ConversionJob(
             FailedUnexpectedly(e, job.PublicId);
             await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The conversion failed unexpectedly ({e.GetType().Name}: {e.Message}).", startedAt);
         }
+
+        return RunEnd.Settled;
     }
 
     /// <summary>Records the result; false when the job stopped being this run's meanwhile (cancelled or deleted on another node).</summary>
@@ -324,6 +393,9 @@ public sealed partial class ConversionJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the storage did not answer")]
     private partial void StoreFailed(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the storage answers again; the conversion starts again")]
+    private partial void StoreBack(string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly")]
     private partial void FailedUnexpectedly(Exception exception, string jobId);

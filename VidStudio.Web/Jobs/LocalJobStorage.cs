@@ -1,14 +1,19 @@
+using Microsoft.Extensions.Options;
 using VidStudio.Core.Output;
+using VidStudio.Web.Configuration;
 using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Jobs;
 
 /// <summary>
 /// Storage on this node's disk (<c>VidStudio:Storage:Provider local</c>): a job's source in its uploads folder, its
-/// results in its results folder, which is also the folder the run writes into, so publishing moves nothing.
+/// results in its results folder, which is also the folder the run writes into, so publishing moves nothing; fonts in its
+/// fonts folder.
 /// </summary>
-public sealed class LocalJobStorage(JobFiles files) : IJobStorage
+public sealed class LocalJobStorage(JobFiles files, IOptions<VidStudioSettings> settings) : IJobStorage
 {
+    private readonly string _fonts = settings.Value.FontsPath;
+
     public string Provider => "local";
 
     // The folders are this node's disk: the disk space guard watches their room, and they are created at start-up.
@@ -64,6 +69,28 @@ public sealed class LocalJobStorage(JobFiles files) : IJobStorage
             await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             yield return (artifact, content);
         }
+    }
+
+    // A run writes into the job's results folder, which the job's retry empties and its deletion removes.
+    public int RemoveAbandonedRuns() => 0;
+
+    public Task StoreFontAsync(string fileName, string stagedPath, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_fonts);
+        File.Move(stagedPath, Path.Combine(_fonts, fileName));
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FontFileAsync(string fileName, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_fonts, fileName);
+        return Task.FromResult(File.Exists(path) ? path : null);
+    }
+
+    public Task DeleteFontAsync(string fileName, CancellationToken cancellationToken)
+    {
+        File.Delete(Path.Combine(_fonts, fileName));
+        return Task.CompletedTask;
     }
 
     // Files of a job go with it on this disk; nothing is stored apart from a job.

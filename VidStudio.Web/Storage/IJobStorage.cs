@@ -6,7 +6,8 @@ namespace VidStudio.Web.Storage;
 /// Where jobs' sources and results live: the one way the submission, the conversion job, downloads, deletion and
 /// cleanup reach them. A run converts into a folder on its own node (<see cref="PrepareRunAsync"/>) and publishes the
 /// artifacts it wrote (<see cref="PublishAsync"/>) before the job's record lists them, so the record is the listing and
-/// results appear whole or not at all. Results live under the job's id and the run that wrote them.
+/// results appear whole or not at all. Results live under the job's id and the run that wrote them. Uploaded fonts are
+/// kept here too, as a job's font must reach whichever node runs it.
 /// </summary>
 public interface IJobStorage
 {
@@ -50,6 +51,25 @@ public interface IJobStorage
     /// <summary>The contents of <paramref name="selected"/>, output by output, each stream read before the next is asked for (a ZIP download).</summary>
     IAsyncEnumerable<(Artifact Artifact, Stream Content)> ReadAllAsync(
         string publicId, string runId, IReadOnlyList<Artifact> artifacts, IReadOnlyList<Artifact> selected, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what runs that ended with their process (a crash, an out-of-memory kill) left on this node's disk; called
+    /// at start-up, before this node runs anything. Returns how many runs' files were removed.
+    /// </summary>
+    int RemoveAbandonedRuns();
+
+    /// <summary>
+    /// Keeps an uploaded font's file under <paramref name="fileName"/> (a name the font catalog made, never the user's),
+    /// so a job finds it on any node; the staged file is moved, or removed once stored.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The store cannot be reached; the staged file is left where it was.</exception>
+    Task StoreFontAsync(string fileName, string stagedPath, CancellationToken cancellationToken);
+
+    /// <summary>The font's file as a path on this node (a stored copy is fetched once: a font's file never changes under its name); null when there is none.</summary>
+    Task<string?> FontFileAsync(string fileName, CancellationToken cancellationToken);
+
+    /// <summary>The font's file, wherever it is kept.</summary>
+    Task DeleteFontAsync(string fileName, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes stored objects older than <paramref name="before"/> that no job needs (<paramref name="needs"/> tells, for

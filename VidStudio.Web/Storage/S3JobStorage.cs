@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -12,22 +13,27 @@ namespace VidStudio.Web.Storage;
 /// <summary>
 /// Storage in a bucket of an S3-compatible store (<c>VidStudio:Storage:Provider s3</c>), so nodes share no disk. Keys,
 /// under <see cref="S3StorageSettings.Prefix"/>: <c>sources/{job}</c> for the upload, <c>results/{job}/{run}/{file}</c>
-/// for results, where a per-frame output is one pack (<see cref="FramePack"/>). Runs work in <c>DataDirectory/work/{job}</c>
-/// on their node, which is removed when the run ends.
+/// for results, where a per-frame output is one pack (<see cref="FramePack"/>), <c>fonts/{file}</c> for uploaded fonts
+/// (and <c>keys/</c>, <see cref="StoredKeyRepository"/>). Runs work in <c>DataDirectory/work/{job}</c> on their node,
+/// which is removed when the run ends; fonts a node has used stay in its fonts folder as a cache.
 /// </summary>
 public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSettings> options, ILogger<S3JobStorage> logger) : IJobStorage
 {
     /// <summary>Files up to this size are one PUT; larger ones go in parts of this size (each read from the file, never held whole).</summary>
     private const long PartSize = 16L * 1024 * 1024;
 
+    private const string RunLockName = ".run";
+
     private static readonly TimeSpan PresignedLifetime = TimeSpan.FromMinutes(15);
 
     private readonly S3StorageSettings _s3 = options.Value.Storage.S3;
     private readonly string _work = Path.Combine(options.Value.DataPath, "work");
+    private readonly string _fontCache = options.Value.FontsPath;
+    private readonly ConcurrentDictionary<string, FileStream> _runLocks = new();
 
     private string Bucket => _s3.Bucket!;
 
-    private string Prefix => _s3.Prefix.Length == 0 || _s3.Prefix.EndsWith('/') ? _s3.Prefix : _s3.Prefix + "/";
+    private string Prefix => _s3.KeyPrefix;
 
     public string Provider => "s3";
 
@@ -102,9 +108,11 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
     public async Task<RunFolder> PrepareRunAsync(string publicId, string storedSource, string sourceExtension, CancellationToken cancellationToken)
     {
         var folder = WorkFolder(publicId);
-        DeleteFolder(folder);
+        EndWork(publicId);
         var output = Path.Combine(folder, "output");
         Directory.CreateDirectory(output);
+        // Held while the run lasts; the lock dies with the process, which tells a crashed run's folder (RemoveAbandonedRuns).
+        _runLocks[publicId] = new FileStream(Path.Combine(folder, RunLockName), FileMode.Create, FileAccess.Write, FileShare.None);
         var source = Path.Combine(folder, "source" + sourceExtension);
         using (var response = await client.GetObjectAsync(Bucket, storedSource, cancellationToken))
         await using (var file = new FileStream(source, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -150,20 +158,20 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     public async Task CompletedAsync(string publicId, CancellationToken cancellationToken)
     {
-        DeleteFolder(WorkFolder(publicId));
+        EndWork(publicId);
         await DeleteSourceAsync(publicId, cancellationToken);
     }
 
     public async Task DiscardRunAsync(string publicId, string runId, CancellationToken cancellationToken)
     {
-        DeleteFolder(WorkFolder(publicId));
+        EndWork(publicId);
         await DeletePrefixAsync($"{ResultsPrefix(publicId)}{runId}/", cancellationToken);
         await DeleteSourceAsync(publicId, cancellationToken);
     }
 
     public async Task DeleteJobAsync(string publicId, CancellationToken cancellationToken)
     {
-        DeleteFolder(WorkFolder(publicId));
+        EndWork(publicId);
         await DeletePrefixAsync(ResultsPrefix(publicId), cancellationToken);
         await DeleteSourceAsync(publicId, cancellationToken);
     }
@@ -237,6 +245,66 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
                 yield return (frame, content);
             }
         }
+    }
+
+    public async Task StoreFontAsync(string fileName, string stagedPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PutFileAsync(FontKey(fileName), stagedPath, cancellationToken);
+        }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            throw new StorageUnavailableException($"The store at '{Endpoint}' did not take the font ({e.Message}).", e);
+        }
+
+        File.Delete(stagedPath);
+    }
+
+    public async Task<string?> FontFileAsync(string fileName, CancellationToken cancellationToken)
+    {
+        var cached = Path.Combine(_fontCache, fileName);
+        if (File.Exists(cached))
+        {
+            return cached;
+        }
+
+        Directory.CreateDirectory(_fontCache);
+        // Fetched beside the cache and moved into it whole, so a run beside this one never loads half a font.
+        var partial = cached + "." + Guid.NewGuid().ToString("N") + ArtifactNames.PartialSuffix;
+        try
+        {
+            using var response = await client.GetObjectAsync(Bucket, FontKey(fileName), cancellationToken);
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await response.ResponseStream.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(partial, cached, overwrite: true);
+            return cached;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public async Task DeleteFontAsync(string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteObjectAsync(Bucket, FontKey(fileName), cancellationToken);
+        }
+        catch (Exception e) when (StoreFailures.Is(e))
+        {
+            throw new StorageUnavailableException($"The store at '{Endpoint}' did not delete the font ({e.Message}).", e);
+        }
+
+        File.Delete(Path.Combine(_fontCache, fileName));
     }
 
     public async Task<int> SweepAsync(
@@ -406,11 +474,53 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     private string SourceKey(string publicId) => $"{Prefix}sources/{publicId}";
 
+    private string FontKey(string fileName) => $"{Prefix}fonts/{fileName}";
+
     private string ResultsPrefix(string publicId) => $"{Prefix}results/{publicId}/";
 
     private string ResultKey(string publicId, string runId, string fileName) => $"{ResultsPrefix(publicId)}{runId}/{fileName}";
 
+    public int RemoveAbandonedRuns()
+    {
+        var removed = 0;
+        foreach (var folder in Directory.Exists(_work) ? Directory.GetDirectories(_work) : [])
+        {
+            try
+            {
+                // Opens only when no live process holds the run's lock (a node sharing this data folder may be running it).
+                using (new FileStream(Path.Combine(folder, RunLockName), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None))
+                {
+                }
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            DeleteFolder(folder);
+            removed++;
+        }
+
+        if (removed > 0)
+        {
+            AbandonedRunsRemoved(removed, _work);
+        }
+
+        return removed;
+    }
+
     private string WorkFolder(string publicId) => Path.Combine(_work, publicId);
+
+    /// <summary>The run of the job on this node is over (or about to start again): its lock and its folder go.</summary>
+    private void EndWork(string publicId)
+    {
+        if (_runLocks.TryRemove(publicId, out var runLock))
+        {
+            runLock.Dispose();
+        }
+
+        DeleteFolder(WorkFolder(publicId));
+    }
 
     private static void DeleteFolder(string folder)
     {
@@ -425,6 +535,9 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store cannot list unfinished multipart uploads ({ErrorCode}); give the bucket a lifecycle rule that aborts them")]
     private partial void UploadsNotListable(string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the folders of {Count} runs that ended with their process (a crash) from {Folder}")]
+    private partial void AbandonedRunsRemoved(int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage sweep aborted the unfinished upload of {Key}")]
     private partial void StaleUploadAborted(string key);
