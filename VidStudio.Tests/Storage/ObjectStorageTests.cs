@@ -316,6 +316,25 @@ public sealed class ObjectStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_installation_moving_to_the_store_brings_its_key_ring_once_and_keys_written_later_are_read_back()
+    {
+        using var client = _store.Client();
+        var s3 = new S3StorageSettings { Bucket = S3Server.Bucket, Prefix = "install" };
+        var keys = new StoredKeyRepository(client, s3, NullLogger<StoredKeyRepository>.Instance);
+        var folder = Directory.CreateDirectory(_media.PathOf("keys")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "key-1.xml"), "<key id=\"1\" />");
+
+        Assert.Equal(1, await keys.ImportAsync(folder, CancellationToken.None));
+        keys.StoreElement(new System.Xml.Linq.XElement("key", new System.Xml.Linq.XAttribute("id", "2")), "key-2");
+        await File.WriteAllTextAsync(Path.Combine(folder, "key-3.xml"), "<key id=\"3\" />");
+        // The store has a ring now: the folder is not read again, so a key made there later is not mixed in.
+        Assert.Equal(0, await keys.ImportAsync(folder, CancellationToken.None));
+
+        Assert.Equal(["1", "2"], keys.GetAllElements().Select(k => (string)k.Attribute("id")!).Order());
+        Assert.Equal(["install/keys/key-1.xml", "install/keys/key-2.xml"], (await _store.KeysAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_bucket_the_store_does_not_have_stops_the_server_naming_the_setting()
     {
         using var server = new ServerProcess(_media.PathOf("s3"), _store.Settings(("VidStudio__Storage__S3__Bucket", "no-such-bucket")));
