@@ -316,6 +316,30 @@ public sealed class ObjectStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_watch_folder_on_S3_storage_delivers_the_outputs_from_the_store_and_keeps_none_on_the_node()
+    {
+        var watch = Directory.CreateDirectory(_media.PathOf("watch")).FullName;
+        var outputs = _media.PathOf("outputs");
+        using var s3 = new ServerProcess(_media.PathOf("s3"), _store.Settings(
+            ("VidStudio__WatchFolderPollInterval", "00:00:00.250"),
+            ("VidStudio__WatchFolders__0__Path", watch),
+            ("VidStudio__WatchFolders__0__OutputPath", outputs),
+            ("VidStudio__WatchFolders__0__SettleTime", "00:00:00.500")));
+        await s3.StartAsync();
+        await File.WriteAllBytesAsync(Path.Combine(watch, "dropped.mp4"), await File.ReadAllBytesAsync(_media.TestSource("dropped.mp4", 160, 90, fps: 10, seconds: 1)));
+
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(watch, "done", "dropped.mp4")), $"the source never reached done/:\n{s3.Output}", TimeSpan.FromSeconds(90));
+        var delivered = Path.Combine(outputs, "dropped");
+        Assert.Equal("10", TestMedia.Probe(Path.Combine(delivered, "video.mp4"), "stream=nb_frames", "v:0"));
+        // Every PNG frame came out of its pack whole: ten frames, each a PNG that ffprobe reads.
+        var frames = Directory.GetFiles(delivered, "*.png", SearchOption.AllDirectories);
+        Assert.Equal(10, frames.Length);
+        Assert.All(frames, frame => Assert.Equal("png", TestMedia.Probe(frame, "stream=codec_name").Trim()));
+        Assert.Empty(Directory.GetDirectories(outputs, ".*"));
+        Assert.Empty(Directory.Exists(Path.Combine(s3.DataDirectory, "results")) ? Directory.GetFileSystemEntries(Path.Combine(s3.DataDirectory, "results")) : []);
+    }
+
+    [Fact]
     public async Task An_installation_moving_to_the_store_brings_its_key_ring_once_and_keys_written_later_are_read_back()
     {
         using var client = _store.Client();

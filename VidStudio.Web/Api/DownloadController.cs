@@ -61,7 +61,7 @@ public sealed class DownloadController(JobQueries jobs, IJobStorage storage) : C
         var artifact = job.Artifacts.FirstOrDefault(a => a.FileName == fileName);
         var contentType = artifact is null ? null : OutputFormats.ByKind(artifact.Kind)?.ContentType ?? "application/octet-stream";
         var downloadName = $"{job.PublicId}_{fileName}";
-        var content = artifact is null ? null : await storage.OpenAsync(job.PublicId, job.StorageRun, Stored(job.Artifacts), Stored(artifact), contentType!, downloadName, cancellationToken);
+        var content = artifact is null ? null : await storage.OpenAsync(job.PublicId, job.StorageRun, ArtifactRecord.ToArtifacts(job.Artifacts), artifact.ToArtifact(), contentType!, downloadName, cancellationToken);
         return content switch
         {
             LocalArtifact local => PhysicalFile(local.Path, contentType!, downloadName, enableRangeProcessing: true),
@@ -70,10 +70,6 @@ public sealed class DownloadController(JobQueries jobs, IJobStorage storage) : C
             _ => throw ApiProblemException.NotFound($"Job '{job.PublicId}' has no artifact '{fileName}'."),
         };
     }
-
-    private static Artifact Stored(ArtifactRecord artifact) => new(artifact.Kind, artifact.FileName, artifact.SizeBytes);
-
-    private static List<Artifact> Stored(IEnumerable<ArtifactRecord> artifacts) => artifacts.Select(Stored).ToList();
 
     private async Task StreamZipAsync(JobRecord job, string name, OutputFormat[] outputs, CancellationToken cancellationToken)
     {
@@ -100,7 +96,7 @@ public sealed class DownloadController(JobQueries jobs, IJobStorage storage) : C
         }
 
         await using var zip = await ZipArchive.CreateAsync(Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        await foreach (var (artifact, source) in storage.ReadAllAsync(job.PublicId, job.StorageRun, Stored(job.Artifacts), Stored(entries), cancellationToken))
+        await foreach (var (artifact, source) in storage.ReadAllAsync(job.PublicId, job.StorageRun, ArtifactRecord.ToArtifacts(job.Artifacts), ArtifactRecord.ToArtifacts(entries), cancellationToken))
         {
             // Compressed files (PNGs are deflated) are stored: compressing them again costs CPU for nothing.
             var compressed = outputs.Any(output => output.Kind == artifact.Kind && output.Compressed);

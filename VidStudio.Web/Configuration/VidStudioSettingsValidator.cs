@@ -124,11 +124,6 @@ public sealed partial class VidStudioSettingsValidator : IValidateOptions<VidStu
         {
             yield return $"{Section}:Prefix: '{s3.Prefix}' may hold only letters, digits and - _ . / (no leading '/', no '..').";
         }
-
-        if (settings.WatchFolders.Length > 0)
-        {
-            yield return "VidStudio:WatchFolders: watch folders copy results from the local results folder, so they work with VidStudio:Storage:Provider local only.";
-        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]$")]

@@ -12,4 +12,10 @@ public sealed class ArtifactRecord
     public required string FileName { get; set; }
 
     public long SizeBytes { get; set; }
+
+    /// <summary>The artifact as the storage finds it.</summary>
+    public VidStudio.Core.Output.Artifact ToArtifact() => new(Kind, FileName, SizeBytes);
+
+    /// <summary>A job's artifacts as the storage finds them.</summary>
+    public static List<VidStudio.Core.Output.Artifact> ToArtifacts(IEnumerable<ArtifactRecord> artifacts) => [.. artifacts.Select(a => a.ToArtifact())];
 }

@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.WatchFolders;
 
 /// <summary>
-/// What becomes of a watched file once its job ends: the job's outputs are copied (the job keeps its own, for its page
-/// and downloads, until cleanup) to <c>OutputPath/&lt;name without extension&gt;/</c> and the source is moved to
+/// What becomes of a watched file once its job ends: the job's outputs are copied from the job storage (the job keeps
+/// its own, for its page and downloads, until cleanup; with s3 they come from the store) to <c>OutputPath/&lt;name without extension&gt;/</c> and the source is moved to
 /// <c>done</c>, deleted or kept; a file whose job did not complete, or that was refused, goes to <c>failed</c> beside a
 /// <c>.error.txt</c>. Each delivery is claimed with a guarded update, so one node does it.
 /// </summary>
 public sealed partial class WatchedFileOutcomes(
     IDbContextFactory<VidStudioDbContext> databases,
-    JobFiles files,
+    IJobStorage storage,
     TimeProvider clock,
     ILogger<WatchedFileOutcomes> logger)
 {
@@ -21,7 +22,7 @@ public sealed partial class WatchedFileOutcomes(
     {
         var paths = folders.Select(f => f.Path).ToList();
         List<WatchedFileRecord> queued;
-        Dictionary<string, (JobStatus Status, string? Error)> jobs;
+        Dictionary<string, JobRecord> jobs;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             queued = await db.WatchedFiles.AsNoTracking().Where(w => w.State == WatchedFileState.Queued && paths.Contains(w.FolderPath)).ToListAsync(cancellationToken);
@@ -31,22 +32,21 @@ public sealed partial class WatchedFileOutcomes(
             }
 
             var ids = queued.Select(w => w.JobId).ToList();
-            jobs = (await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.PublicId)).Select(j => new { j.PublicId, j.Status, j.Error }).ToListAsync(cancellationToken))
-                .ToDictionary(j => j.PublicId, j => (j.Status, j.Error));
+            jobs = await db.Jobs.AsNoTracking().Include(j => j.Artifacts).AsSplitQuery().Where(j => ids.Contains(j.PublicId)).ToDictionaryAsync(j => j.PublicId, cancellationToken);
         }
 
         foreach (var file in queued)
         {
-            var found = jobs.TryGetValue(file.JobId!, out var job);
-            if ((found && !job.Status.IsFinished()) || !await TryMoveAsync(file.Id, WatchedFileState.Queued, WatchedFileState.Delivering))
+            var job = jobs.GetValueOrDefault(file.JobId!);
+            if ((job is not null && !job.Status.IsFinished()) || !await TryMoveAsync(file.Id, WatchedFileState.Queued, WatchedFileState.Delivering))
             {
                 continue;
             }
 
             var folder = folders.Single(f => f.Path == file.FolderPath);
-            if (!found || job.Status != JobStatus.Completed)
+            if (job is not { Status: JobStatus.Completed })
             {
-                await FailAsync(folder, file, !found ? $"Its job {file.JobId} was deleted before it finished."
+                await FailAsync(folder, file, job is null ? $"Its job {file.JobId} was deleted before it finished."
                     : job.Status == JobStatus.Cancelled ? $"Its job {file.JobId} was cancelled."
                     : $"Its job {file.JobId} failed: {job.Error}");
                 continue;
@@ -54,7 +54,7 @@ public sealed partial class WatchedFileOutcomes(
 
             try
             {
-                var output = CopyOutputs(folder, file);
+                var output = await CopyOutputsAsync(folder, file, job, cancellationToken);
                 ApplyDoneAction(folder, file);
                 await TryMoveAsync(file.Id, WatchedFileState.Delivering, WatchedFileState.Delivered);
                 FileDelivered(file.FileName, file.JobId!, output);
@@ -62,6 +62,12 @@ public sealed partial class WatchedFileOutcomes(
             catch (IOException e)
             {
                 await FailAsync(folder, file, $"Its job {file.JobId} completed, but its outputs could not be copied to {folder.OutputPath}: {e.Message}");
+            }
+            catch (Exception e) when (StoreFailures.Is(e))
+            {
+                // The outputs are safe in the store: the delivery waits for it, at the next scan.
+                await TryMoveAsync(file.Id, WatchedFileState.Delivering, WatchedFileState.Queued);
+                DeliveryWaitsForStore(file.FileName, e.Message);
             }
         }
     }
@@ -101,24 +107,26 @@ public sealed partial class WatchedFileOutcomes(
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WatchedFileState.Queued), cancellationToken);
     }
 
-    /// <summary>Copies the job's folder to a hidden folder beside the destination, then renames it into place, so a reader never sees half of it.</summary>
-    private string CopyOutputs(WatchFolder folder, WatchedFileRecord file)
+    /// <summary>Copies the job's artifacts to a hidden folder beside the destination, then renames it into place, so a reader never sees half of it.</summary>
+    private async Task<string> CopyOutputsAsync(WatchFolder folder, WatchedFileRecord file, JobRecord job, CancellationToken cancellationToken)
     {
         var destination = Path.Combine(folder.OutputPath, Path.GetFileNameWithoutExtension(file.FileName));
         var partial = Path.Combine(folder.OutputPath, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.part");
-        var results = files.ResultDirectory(file.JobId!);
+        var artifacts = ArtifactRecord.ToArtifacts(job.Artifacts);
+        Directory.CreateDirectory(partial);
         try
         {
-            foreach (var source in Directory.EnumerateFiles(results, "*", SearchOption.AllDirectories))
+            await foreach (var (artifact, content) in storage.ReadAllAsync(job.PublicId, job.StorageRun, artifacts, artifacts, cancellationToken))
             {
-                var target = Path.Combine(partial, Path.GetRelativePath(results, source));
+                var target = Path.Combine(partial, artifact.FileName);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(source, target);
+                await using var copy = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                await content.CopyToAsync(copy, cancellationToken);
             }
         }
-        catch (IOException)
+        catch
         {
-            // A full disk or a vanished mount: no half copy is left behind.
+            // A full disk, a vanished mount, a store gone quiet: no half copy is left behind.
             JobFiles.DeleteDirectory(partial);
             throw;
         }
@@ -168,6 +176,9 @@ public sealed partial class WatchedFileOutcomes(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch folder: {FileName} (job {JobId}) delivered to {Output}")]
     private partial void FileDelivered(string fileName, string jobId, string output);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch folder: the outputs of {FileName} wait for the storage to answer ({Reason})")]
+    private partial void DeliveryWaitsForStore(string fileName, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watch folder: {FileName} in {Folder} moved to failed: {Reason}")]
     private partial void FileFailed(string fileName, string folder, string reason);
