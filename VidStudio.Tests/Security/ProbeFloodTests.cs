@@ -33,6 +33,8 @@ public sealed class ProbeFloodTests : IDisposable
         var warmUp = await server.Client.PostAsync("/api/v1/convert/video", ApiClient.Form(TinyPackets("small.mkv", 10, 2)));
         Assert.Equal(HttpStatusCode.Accepted, warmUp.StatusCode);
         await ApiClient.WaitForJobAsync(server.Client, (await warmUp.JsonAsync()).GetProperty("job_id").GetString()!);
+        // The converter's own warm-up at start must be over too: its frames are not the probe's memory.
+        await server.WaitForOutputAsync("Converter warmed up in");
         var peakBefore = server.PeakMemoryBytes;
 
         var overCap = await server.Client.PostAsync("/api/v1/convert/video", ApiClient.Form(counted));

@@ -120,6 +120,16 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_that_converts_warms_the_converter_up_at_start_and_leaves_nothing_of_it_on_disk()
+    {
+        using var server = new ServerProcess(_media.PathOf("warm-data"));
+        await server.StartAsync();
+        await server.WaitForOutputAsync("Converter warmed up in");
+        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "warmup")), "the warm-up's clip and outputs stayed");
+        Assert.DoesNotContain("could not be warmed up", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_ffmpeg_the_server_runs_degraded_and_says_why()
     {
         using var server = new ServerProcess(_media.PathOf("no-ffmpeg-data"), new Dictionary<string, string>

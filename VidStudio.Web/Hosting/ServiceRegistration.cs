@@ -87,6 +87,11 @@ public static class ServiceRegistration
         services.AddTransient<WebhookSender>();
         services.AddHostedService<JobRecovery>();
         services.AddHostedService<CleanupSchedule>();
+        if (settings.RunsConversions)
+        {
+            services.AddHostedService<ConverterWarmup>();
+        }
+
         services.AddSingleton<WatchFolderOwners>();
         if (settings.WatchFolders.Length > 0)
         {
