@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Web.Admission;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.Api;
 
@@ -20,6 +21,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ClientAborted(context.Request.Method, context.Request.Path);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return true;
+        }
+
+        if (StoreFailures.Is(exception) && exception is not ApiProblemException)
+        {
+            // Wherever the store failed to answer (a download, a font fetched for a job), it is an outage, not a bug.
+            exception = ApiProblemException.StorageUnavailable($"The storage did not answer ({exception.Message}); try again shortly.");
         }
 
         var problem = ToProblem(exception);

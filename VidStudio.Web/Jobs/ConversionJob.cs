@@ -56,7 +56,7 @@ public sealed partial class ConversionJob(
         if (job.Attempts >= settings.Value.MaxAttempts)
         {
             // Every earlier run ended with the process (a crash, an OOM kill): running it again would likely do the same.
-            await FinishAsync(publicId, null, JobStatus.Failed, "Failed",
+            await FinishAsync(job, null, JobStatus.Failed, "Failed",
                 $"The conversion was started {job.Attempts} times and the server stopped during each run (crash or out of memory); it is not retried (setting MaxAttempts).",
                 clock.GetUtcNow());
             return;
@@ -111,8 +111,20 @@ public sealed partial class ConversionJob(
             }
             catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
             {
-                await FinishAsync(job.PublicId, null, JobStatus.Cancelled, "Cancelled", null, waitingSince);
+                await FinishAsync(job, null, JobStatus.Cancelled, "Cancelled", null, waitingSince);
                 return false;
+            }
+            catch (OperationCanceledException)
+            {
+                // Hangfire's token also fires when another node cancels or deletes the job: nothing is left to wait for.
+                // Otherwise the server is stopping, and the job runs again after the restart.
+                if (!await IsUnfinishedAsync(job.PublicId))
+                {
+                    await DiscardRunAsync(job, StoppedElsewhere);
+                    return false;
+                }
+
+                throw;
             }
 
             if (!await IsUnfinishedAsync(job.PublicId))
@@ -129,7 +141,7 @@ public sealed partial class ConversionJob(
 
             if (clock.GetUtcNow() - waitingSince > settings.Value.JobTimeout)
             {
-                await FinishAsync(job.PublicId, null, JobStatus.Failed, "Failed",
+                await FinishAsync(job, null, JobStatus.Failed, "Failed",
                     $"The storage did not answer for {settings.Value.JobTimeout.TotalSeconds:0} s (setting JobTimeout), so the source could not be read or the results kept.", waitingSince);
                 return false;
             }
@@ -207,25 +219,25 @@ public sealed partial class ConversionJob(
         }
         catch (OperationCanceledException) when (progressFailed.IsCancellationRequested)
         {
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed",
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed",
                 "The job's progress could not be recorded (the database did not accept writes), so it was stopped.", startedAt);
         }
         catch (OperationCanceledException) when (userCancel.IsCancellationRequested)
         {
-            await FinishAsync(job.PublicId, progress, JobStatus.Cancelled, "Cancelled", null, startedAt);
+            await FinishAsync(job, progress, JobStatus.Cancelled, "Cancelled", null, startedAt);
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
         {
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Timed out",
+            await FinishAsync(job, progress, JobStatus.Failed, "Timed out",
                 $"The conversion took longer than the limit of {timeout.TotalSeconds:0} s (setting JobTimeout) and was stopped.", startedAt);
         }
         catch (ExpectedErrorException e)
         {
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", e.Message, startedAt);
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed", e.Message, startedAt);
         }
         catch (IOException e) when (e.HResult is DiskFullErrno or QuotaExceededErrno)
         {
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed", "The server's disk is full; the conversion was stopped and its files removed.", startedAt);
         }
         catch (Exception e) when (StoreFailures.Is(e) && !userCancel.IsCancellationRequested)
         {
@@ -237,17 +249,17 @@ public sealed partial class ConversionJob(
                 return RunEnd.StoreUnavailable;
             }
 
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The storage did not take the source or the results ({e.Message}).", startedAt);
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed", $"The storage did not take the source or the results ({e.Message}).", startedAt);
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             ResultNotRecorded(e, job.PublicId);
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", "The conversion finished but its result could not be recorded (database error); its files were removed.", startedAt);
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed", "The conversion finished but its result could not be recorded (database error); its files were removed.", startedAt);
         }
         catch (Exception e)
         {
             FailedUnexpectedly(e, job.PublicId);
-            await FinishAsync(job.PublicId, progress, JobStatus.Failed, "Failed", $"The conversion failed unexpectedly ({e.GetType().Name}: {e.Message}).", startedAt);
+            await FinishAsync(job, progress, JobStatus.Failed, "Failed", $"The conversion failed unexpectedly ({e.GetType().Name}: {e.Message}).", startedAt);
         }
 
         return RunEnd.Settled;
@@ -319,15 +331,17 @@ public sealed partial class ConversionJob(
         RunStopped(job.PublicId, reason);
     }
 
-    private async Task FinishAsync(string publicId, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
+    private async Task FinishAsync(JobRecord job, ProgressWriter? progress, JobStatus status, string message, string? error, DateTimeOffset startedAt)
     {
+        var publicId = job.PublicId;
         if (progress is not null)
         {
             await progress.StopAsync();
         }
 
-        // Frames of an unfinished run are not results; the upload is no longer needed either.
-        await TidyAsync(publicId, () => storage.DeleteJobAsync(publicId, CancellationToken.None));
+        // Frames of an unfinished run are not results; the upload is no longer needed either. Only this run's results go:
+        // a run that took the job over may have completed it meanwhile, and its results are the job's.
+        await TidyAsync(publicId, () => storage.DiscardRunAsync(publicId, job.StorageRun, CancellationToken.None));
         var finishedAt = clock.GetUtcNow();
         // The failure may be the database itself (busy, locked, briefly unwritable): the final status is retried, so the job
         // does not stay "processing"; if the database never comes back, recovery at the next start settles it.

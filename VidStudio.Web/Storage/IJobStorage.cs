@@ -86,7 +86,27 @@ public sealed record RunFolder(string SourcePath, string OutputDirectory);
 public sealed record StoredNeeds(bool Source, string? ResultsRun);
 
 /// <summary>What a download answers with.</summary>
-public abstract record ArtifactContent;
+public abstract record ArtifactContent
+{
+    /// <summary>The bytes as UTF-8 text (a page showing a text frame); null for a URL only the client can fetch.</summary>
+    public async Task<string?> ReadTextAsync(CancellationToken cancellationToken)
+    {
+        switch (this)
+        {
+            case LocalArtifact local:
+                return await File.ReadAllTextAsync(local.Path, cancellationToken);
+            case StreamedArtifact streamed:
+                await using (streamed.Content)
+                {
+                    using var reader = new StreamReader(streamed.Content);
+                    return await reader.ReadToEndAsync(cancellationToken);
+                }
+
+            default:
+                return null;
+        }
+    }
+}
 
 /// <summary>A file on this node.</summary>
 public sealed record LocalArtifact(string Path) : ArtifactContent;

@@ -186,14 +186,13 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
         {
             // A frame is a slice of its pack, which a presigned URL cannot name: it passes through this node.
             var offsets = FramePack.DataOffsets(FramePack.Ordered(artifacts.Where(a => a.Kind == artifact.Kind)));
-            return new StreamedArtifact(new RangedObjectStream(
-                client, Bucket, ResultKey(publicId, runId, FramePack.ObjectName(format)), offsets[artifact.FileName], artifact.SizeBytes));
+            return await StreamAsync(ResultKey(publicId, runId, FramePack.ObjectName(format)), offsets[artifact.FileName], artifact.SizeBytes, cancellationToken);
         }
 
         var key = ResultKey(publicId, runId, artifact.FileName);
         if (!_s3.PresignDownloads)
         {
-            return new StreamedArtifact(new RangedObjectStream(client, Bucket, key, 0, artifact.SizeBytes));
+            return await StreamAsync(key, 0, artifact.SizeBytes, cancellationToken);
         }
 
         var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
@@ -210,6 +209,19 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
             },
         });
         return new RedirectedArtifact(new Uri(url));
+    }
+
+    /// <summary>The bytes, their first GET made; null when the object is not there (an operator removed it).</summary>
+    private async Task<ArtifactContent?> StreamAsync(string key, long start, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new StreamedArtifact(await RangedObjectStream.OpenAsync(client, Bucket, key, start, length, cancellationToken));
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     public async IAsyncEnumerable<(Artifact Artifact, Stream Content)> ReadAllAsync(

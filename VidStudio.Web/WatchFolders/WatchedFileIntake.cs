@@ -3,6 +3,7 @@ using VidStudio.Core;
 using VidStudio.Web.Admission;
 using VidStudio.Web.Data;
 using VidStudio.Web.Jobs;
+using VidStudio.Web.Storage;
 
 namespace VidStudio.Web.WatchFolders;
 
@@ -16,6 +17,7 @@ public sealed partial class WatchedFileIntake(
     IDbContextFactory<VidStudioDbContext> databases,
     JobSubmission submission,
     JobFiles files,
+    IJobStorage storage,
     WatchFolderOwners owners,
     WatchedFileOutcomes outcomes,
     TimeProvider clock,
@@ -88,6 +90,12 @@ public sealed partial class WatchedFileIntake(
             await ReleaseAsync(claim);
             NoRoomYet(file.Name, e.Message);
         }
+        catch (ApiProblemException e) when (e.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The store is down: not the file's fault either, it is taken again at a later scan.
+            await ReleaseAsync(claim);
+            WaitsForStore(file.Name, e.Message);
+        }
         catch (ExpectedErrorException e)
         {
             await outcomes.FailAsync(folder, claim, e.Message);
@@ -97,7 +105,7 @@ public sealed partial class WatchedFileIntake(
             // The claim was judged abandoned and another node took the file over; its job is not saved.
             if (jobId is not null)
             {
-                JobFiles.DeleteDirectory(files.UploadDirectory(jobId));
+                await storage.DeleteSourceAsync(jobId, CancellationToken.None);
             }
 
             ClaimLost(file.Name, folder.Path);
@@ -122,6 +130,9 @@ public sealed partial class WatchedFileIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch folder: {FileName} in {Folder} queued as job {JobId}, {Seconds:0.00} s after its last write")]
     private partial void FileQueued(string fileName, string folder, string jobId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch folder: {FileName} waits for the storage to answer: {Reason}")]
+    private partial void WaitsForStore(string fileName, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watch folder: {FileName} waits for disk space: {Reason}")]
     private partial void NoRoomYet(string fileName, string reason);
