@@ -9,8 +9,8 @@ namespace VidStudio.Core.Output.Gif;
 
 /// <summary>
 /// Write stage for GIF, in two passes so one palette serves the whole clip without holding its frames in memory. Pass
-/// one (fed while the job renders): RGBA frames, pixels that barely changed held at their shown value, area-scaled to
-/// the GIF's width, kept losslessly (Ut Video) in a temporary file while <c>palettegen</c> gathers the clip's colours.
+/// one (fed while the job renders): RGBA frames area-scaled to the GIF's width, pixels that barely changed held at their
+/// shown value, kept losslessly (Ut Video) in a temporary file while <c>palettegen</c> gathers the clip's colours.
 /// Pass two (<see cref="CompleteAsync"/>): the frames mapped onto that palette without dithering, only the rectangle
 /// that changed re-mapped, and ffmpeg's GIF encoder storing each frame cropped to what changed with unchanged pixels
 /// transparent. ffmpeg 5.1's encoder does that cropping only while a frame's palette equals the first frame's, so a
@@ -40,13 +40,15 @@ public sealed class GifEncoder : RgbaEncoder
     private readonly FfmpegTools _tools;
     private readonly string? _framesPath;
     private readonly string _palettePath, _outputPath;
-    private byte[]? _shown;
+    private readonly RgbaAreaScaler? _scaler;
+    private byte[]? _scaled, _shown;
 
     /// <param name="framesPath">The first pass's frames; null when one pass makes the GIF (its palette known at the start).</param>
-    private GifEncoder(FfmpegTools tools, FfmpegProcess process, string partialPath, string? framesPath, string palettePath, string outputPath)
+    /// <param name="scaler">Shrinks the frames to the GIF's size before they are piped; null when they are piped as they are.</param>
+    private GifEncoder(FfmpegTools tools, FfmpegProcess process, string partialPath, string? framesPath, string palettePath, string outputPath, RgbaAreaScaler? scaler)
         : base(process, partialPath, outputPath, "the GIF")
     {
-        (_tools, _framesPath, _palettePath, _outputPath) = (tools, framesPath, palettePath, outputPath);
+        (_tools, _framesPath, _palettePath, _outputPath, _scaler) = (tools, framesPath, palettePath, outputPath, scaler);
     }
 
     public static int WidthFor(int? requested, GridGeometry geometry) =>
@@ -58,6 +60,19 @@ public sealed class GifEncoder : RgbaEncoder
     {
         // The temporary files carry the partial suffix, so a crash leaves nothing a job's clean-up would miss.
         var palettePath = outputPath + ".palette" + ArtifactNames.PartialSuffix;
+        // A smaller GIF (the default at 1080p: half the width) is shrunk here, so a quarter of the bytes cross the pipe
+        // and ffmpeg does not scale them: chaplin.mp4 upscaled to 1080p, the job took 2.0 s against 3.3 s in fixed colours
+        // (same size, SSIM 0.9999) and 4.7 against 8.5 s in cell colours (3% smaller, SSIM 0.9940 against 0.9945).
+        // ffmpeg's scale filter then passes the frames on unchanged, and still enlarges them when a larger GIF is asked for.
+        RgbaAreaScaler? scaler = null;
+        if (gifWidth < width)
+        {
+            // Even, as ffmpeg's "-2" makes the height of a frame it scales.
+            var gifHeight = Math.Max(2, 2 * (int)Math.Round(height * (double)gifWidth / width / 2, MidpointRounding.AwayFromZero));
+            scaler = new RgbaAreaScaler(width, height, gifWidth, gifHeight);
+            (width, height) = (gifWidth, gifHeight);
+        }
+
         var scale = $"scale={gifWidth.ToString(CultureInfo.InvariantCulture)}:-2:flags=area";
         if (palette is not null)
         {
@@ -73,7 +88,7 @@ public sealed class GifEncoder : RgbaEncoder
                 "-filter_complex", $"[0:v]{scale}[frames];[frames][1:v]{PaletteUse}",
                 .. GifOutputArguments(partialPath),
             ];
-            return new GifEncoder(tools, FfmpegProcess.Start(tools.Ffmpeg, onePass, cancellationToken, redirectInput: true), partialPath, null, palettePath, outputPath);
+            return new GifEncoder(tools, FfmpegProcess.Start(tools.Ffmpeg, onePass, cancellationToken, redirectInput: true), partialPath, null, palettePath, outputPath, scaler);
         }
 
         var framesPath = outputPath + ".frames" + ArtifactNames.PartialSuffix;
@@ -89,12 +104,19 @@ public sealed class GifEncoder : RgbaEncoder
             "-map", "[palette]", "-c:v", "png", "-update", "1", "-f", "image2", palettePath,
         ];
         var process = FfmpegProcess.Start(tools.Ffmpeg, firstPass, cancellationToken, redirectInput: true);
-        return new GifEncoder(tools, process, framesPath, framesPath, palettePath, outputPath);
+        return new GifEncoder(tools, process, framesPath, framesPath, palettePath, outputPath, scaler);
     }
 
-    /// <summary>Pipes the frame as the GIF should show it: pixels that barely changed keep their shown value (<see cref="HoldTolerance"/>).</summary>
+    /// <summary>Pipes the frame as the GIF should show it: at its size, pixels that barely changed keeping their shown value (<see cref="HoldTolerance"/>).</summary>
     public override ValueTask WriteFrameAsync(ReadOnlyMemory<byte> rgba, CancellationToken cancellationToken)
     {
+        if (_scaler is not null)
+        {
+            _scaled ??= new byte[_scaler.Length];
+            _scaler.Scale(rgba.Span, _scaled);
+            rgba = _scaled;
+        }
+
         if (_shown is null)
         {
             _shown = rgba.ToArray();
