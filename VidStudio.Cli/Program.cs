@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VidStudio.Core.Media;
 using VidStudio.Core.Options;
 using VidStudio.Core.Pipeline;
@@ -6,9 +7,6 @@ using VidStudio.Core.Rendering;
 
 // vidstudio: the converter engine on the command line, for scripting and measuring without the server.
 // Exit codes: 0 done, 1 conversion failed, 2 bad arguments, 3 input not convertible, 130 cancelled.
-
-var json = new JsonSerializerOptions { WriteIndented = true };
-ApiNames.Configure(json);
 
 if (args.Length < 2 || args[0] is not ("convert" or "probe") || (args[0] == "convert" && args.Length < 3))
 {
@@ -29,7 +27,7 @@ try
     if (args[0] == "probe")
     {
         var media = await new VideoProber(tools).ProbeAsync(args[1], cancel.Token);
-        Console.WriteLine(JsonSerializer.Serialize(media, json));
+        Console.WriteLine(JsonSerializer.Serialize(media, CliJson.Default.MediaInfo));
         return 0;
     }
 
@@ -43,18 +41,16 @@ try
     var progress = new Progress<ConversionProgress>(p =>
         Console.Error.WriteLine($"{p.Message} ({p.Fraction:P0}){(p.EtaSeconds is { } eta ? $", ETA {eta:0.0} s" : "")}"));
     var result = await converter.ConvertAsync(args[1], args[2], options, progress, cancel.Token);
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
+    Console.WriteLine(JsonSerializer.Serialize(new ConversionSummary(
         result.FramesCount,
         result.DurationSeconds,
         result.OutputFps,
-        Grid = $"{result.Columns}x{result.Rows}",
-        Resolution = $"{result.RenderWidth}x{result.RenderHeight}",
+        $"{result.Columns}x{result.Rows}",
+        $"{result.RenderWidth}x{result.RenderHeight}",
         result.HasAudio,
-        Artifacts = result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => ApiNames.Policy.ConvertName(g.Key), g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }),
-        Seconds = Math.Round(result.ProcessingSeconds, 3),
-        FramesPerSecond = Math.Round(result.FramesCount / result.ProcessingSeconds, 2),
-    }, json));
+        result.Artifacts.GroupBy(a => a.Kind).ToDictionary(g => ApiNames.Policy.ConvertName(g.Key), g => new ArtifactTotal(g.Count(), g.Sum(a => a.SizeBytes))),
+        Math.Round(result.ProcessingSeconds, 3),
+        Math.Round(result.FramesCount / result.ProcessingSeconds, 2)), CliJson.Default.ConversionSummary));
     return 0;
 }
 catch (InvalidOptionsException e)
@@ -117,3 +113,19 @@ static List<KeyValuePair<string, string?>> ReadFlags(ReadOnlySpan<string> flags)
 
     return pairs;
 }
+
+/// <summary>The JSON summary of a conversion on stdout.</summary>
+internal sealed record ConversionSummary(
+    int FramesCount, double DurationSeconds, double OutputFps, string Grid, string Resolution, bool HasAudio,
+    Dictionary<string, ArtifactTotal> Artifacts, double Seconds, double FramesPerSecond);
+
+internal sealed record ArtifactTotal(int Count, long Bytes);
+
+/// <summary>
+/// The API's snake_case names (<see cref="ApiNames"/>), generated at build time: the CLI is published Native AOT, which
+/// has no reflection-based serialisation.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MediaInfo))]
+[JsonSerializable(typeof(ConversionSummary))]
+internal sealed partial class CliJson : JsonSerializerContext;

@@ -43,6 +43,9 @@ public sealed class FramePalette
     /// <summary>Each cell's background colour (cell mode); null when every cell has <see cref="Background"/>.</summary>
     public RgbColor[]? CellBackgrounds { get; private set; }
 
+    /// <summary>Whether every frame has the same background and text colour, known before the first (fixed mode without random colours).</summary>
+    public bool ColorsAreConstant => _options.ColorMode == ColorMode.Fixed && !_options.RandomColors;
+
     /// <summary>PNG frames leave the background transparent.</summary>
     public bool TransparentBackground => _options.TransparentBg;
 

@@ -22,7 +22,7 @@ public static class GifOutput
             var (width, height) = (context.Geometry.RenderWidth, context.Geometry.RenderHeight);
             var timing = GifTiming.For(context.Rate, context.Options.GifFps);
             var encoder = GifEncoder.Start(context.Tools, width, height, timing.Rate, GifEncoder.WidthFor(context.Options.GifWidth, context.Geometry),
-                context.PathOf(GifOutput.FileName), cancellationToken);
+                GifPalette.For(context.Renderer.Palette), context.PathOf(GifOutput.FileName), cancellationToken);
             return ValueTask.FromResult<IFrameSink>(new RgbaEncoderSink(encoder, width, height, cancellationToken, timing.Takes));
         },
     };

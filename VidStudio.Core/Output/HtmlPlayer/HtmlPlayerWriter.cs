@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VidStudio.Core.Frames;
 using VidStudio.Core.Mapping;
 using VidStudio.Core.Media;
@@ -102,14 +103,8 @@ public sealed class HtmlPlayerWriter : IDisposable
             await _audio.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var meta = JsonSerializer.Serialize(new
-        {
-            drawing = _drawing,
-            fps = _fps,
-            frames,
-            // The symbols the glyph indices stand for, so the page can show a frame as text (JSON keeps surrogate pairs whole).
-            glyphs = _glyphs.Characters,
-        }, JsonSerializerOptions.Web);
+        // The symbols the glyph indices stand for, so the page can show a frame as text (JSON keeps surrogate pairs whole).
+        var meta = JsonSerializer.Serialize(new PlayerMeta(_drawing, _fps, frames, _glyphs.Characters), PlayerJson.Default.PlayerMeta);
         return AtomicFile.Write(_path, (this, meta), static (stream, state) =>
         {
             var (writer, meta) = state;
@@ -190,3 +185,11 @@ public sealed class HtmlPlayerWriter : IDisposable
         _audio?.Dispose();
     }
 }
+
+/// <summary>What the page's script reads before the frames.</summary>
+internal sealed record PlayerMeta(CellDrawing Drawing, double Fps, int Frames, string Glyphs);
+
+/// <summary>Web (camelCase) names, generated at build time so the published CLI needs no reflection (Native AOT).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(PlayerMeta))]
+internal sealed partial class PlayerJson : JsonSerializerContext;
