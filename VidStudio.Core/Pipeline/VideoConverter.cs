@@ -97,7 +97,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         // light enough that PNG-only jobs still gain from them: ~150 against ~140 f/s at 1080p.)
         stages.Decoder = new FrameDecoder(tools, singleThreaded: options.SaveMp4);
         stages.Decoding = stages.Decoder.Start(Decode(request, stages.GuessedRate), cancellationToken);
-        // The encoder guesses its audio can be copied (true when the source is silent or has AAC, as most do).
+        // The encoder guesses its audio can be copied (true when the source is silent or has AAC or MP3, as most do).
         stages.Encoder = options.SaveMp4 ? StartEncoder(request, CopiesAudio(known?.Media), cancellationToken) : null;
     }
 

@@ -20,7 +20,7 @@ public sealed class ParameterPanelTests : IAsyncLifetime
         _context.Services.AddMudServices();
         _context.Services.AddSingleton(new StyleSamples(_fonts));
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // The font's upload stores into the database and the fonts folder: the browser tests (FontBrowserTests) drive it.
+        // The font's upload stores into the database and the job storage: the browser tests (FontBrowserTests) drive it.
         _context.ComponentFactories.AddStub<FontUpload>();
     }
 

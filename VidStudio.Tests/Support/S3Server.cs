@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -21,7 +19,7 @@ public sealed class S3Server : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "vidstudio-s3rver-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Free();
 
     public string ServiceUrl => $"http://127.0.0.1:{Port}";
 
@@ -115,12 +113,5 @@ public sealed class S3Server : IDisposable
         {
             Directory.Delete(_directory, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace VidStudio.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class ServerProcess : IDisposable
     public ServerProcess(string dataDirectory, IDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         Client.BaseAddress = new Uri(BaseUrl);
         _environment = new Dictionary<string, string>
         {
@@ -164,12 +163,5 @@ public sealed class ServerProcess : IDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

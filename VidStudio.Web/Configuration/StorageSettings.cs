@@ -21,6 +21,9 @@ public enum StorageProvider
 /// <summary><c>VidStudio:Storage:S3</c>: the bucket and how to reach it (AWS, MinIO, Cloudflare R2, Garage, Ceph).</summary>
 public sealed class S3StorageSettings
 {
+    /// <summary>The settings' section, as errors name it.</summary>
+    public const string Section = "VidStudio:Storage:S3";
+
     /// <summary>The store's endpoint (<c>http://minio:9000</c>, <c>https://ACCOUNT.r2.cloudflarestorage.com</c>); empty for AWS itself.</summary>
     public string? ServiceUrl { get; set; }
 

@@ -14,10 +14,10 @@ public sealed class VidStudioSettings
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Where uploads wait for their job (with S3 storage, only while they are checked); defaults to DataDirectory/uploads.</summary>
+    /// <summary>Where uploads wait for their job (with S3 storage, only while they are checked before going to the store); defaults to DataDirectory/uploads.</summary>
     public string? UploadsDirectory { get; set; }
 
-    /// <summary>Where each job's artifacts are written, one folder per job (with S3 storage, only while it runs); defaults to DataDirectory/results.</summary>
+    /// <summary>Where each job's artifacts are written, one folder per job, with local storage (with S3 a run works in DataDirectory/work); defaults to DataDirectory/results.</summary>
     public string? ResultsDirectory { get; set; }
 
     /// <summary>Largest accepted upload, in bytes (default 500 MB).</summary>
@@ -144,7 +144,8 @@ public sealed class VidStudioSettings
     /// <summary>
     /// What this process does: <c>all</c> (one process, the default), <c>web</c> (Studio, API, WebSocket, docs and
     /// dashboard; no conversions) or <c>worker</c> (conversions, webhooks and cleanup; only <c>GET /health</c>).
-    /// Several nodes need <see cref="DatabaseProvider.Postgres"/> and one shared data folder.
+    /// Several nodes need <see cref="DatabaseProvider.Postgres"/>, and either one shared data folder (local storage) or
+    /// the object store (<see cref="StorageSettings"/>), with which they share no folder.
     /// </summary>
     public NodeRole Role { get; set; } = NodeRole.All;
 
@@ -170,7 +171,7 @@ public sealed class VidStudioSettings
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 
-    /// <summary>Uploaded fonts: in the data folder, which worker nodes share, so a job finds its font on any node.</summary>
+    /// <summary>Uploaded fonts with local storage (in the data folder the nodes share); with s3 a cache of the store's.</summary>
     public string FontsPath => Path.Combine(DataPath, "fonts");
 
     /// <summary>Data Protection's keys with local storage (with s3 they live in the store, <see cref="Storage.StoredKeyRepository"/>).</summary>

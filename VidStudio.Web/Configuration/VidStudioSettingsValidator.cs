@@ -90,7 +90,7 @@ public sealed partial class VidStudioSettingsValidator : IValidateOptions<VidStu
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>What the S3 settings need; whether the bucket answers is checked once the server is built (<c>Storage.StorageCheck</c>).</summary>
+    /// <summary>What the S3 settings need; whether the bucket answers is checked once the server is built (<see cref="Storage.IJobStorage.CheckAsync"/>, from Program).</summary>
     private static IEnumerable<string> StorageFailures(VidStudioSettings settings)
     {
         if (settings.Storage.Provider != StorageProvider.S3)
@@ -99,7 +99,7 @@ public sealed partial class VidStudioSettingsValidator : IValidateOptions<VidStu
         }
 
         var s3 = settings.Storage.S3;
-        const string Section = "VidStudio:Storage:S3";
+        const string Section = S3StorageSettings.Section;
         if (string.IsNullOrWhiteSpace(s3.Bucket) || !BucketName().IsMatch(s3.Bucket))
         {
             yield return $"{Section}:Bucket: '{s3.Bucket}' is not a bucket name (3–63 lower-case letters, digits, dots and hyphens); it is required with VidStudio:Storage:Provider s3.";

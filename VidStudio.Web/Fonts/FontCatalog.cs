@@ -116,7 +116,15 @@ public sealed class FontCatalog(IDbContextFactory<VidStudioDbContext> databases,
         catch (DbUpdateException)
         {
             // The same name was uploaded at the same moment: the unique index refused this one.
-            await storage.DeleteFontAsync(record.FileName, CancellationToken.None);
+            try
+            {
+                await storage.DeleteFontAsync(record.FileName, CancellationToken.None);
+            }
+            catch (StorageUnavailableException)
+            {
+                // Left in the store: a font without a record is never found, only its bytes stay.
+            }
+
             return (null, FontRefusal.NameTaken, $"A font named '{name}' was uploaded at the same moment.");
         }
 

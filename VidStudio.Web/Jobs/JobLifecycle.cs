@@ -102,9 +102,19 @@ public sealed partial class JobLifecycle(
             expired = await db.Jobs.AsNoTracking().Finished().Where(j => j.FinishedAt < cutoff).ToListAsync(cancellationToken);
         }
 
+        var deleted = 0;
         foreach (var job in expired)
         {
-            await DeleteAsync(job, cancellationToken);
+            try
+            {
+                await DeleteAsync(job, cancellationToken);
+                deleted++;
+            }
+            catch (Exception e) when (StoreFailures.Is(e))
+            {
+                // The job stays listed until its objects can go; the next cleanup tries again, and the rest goes on now.
+                ExpiredJobKept(e, job.PublicId);
+            }
         }
 
         // Deliveries outlive their deleted jobs until they are settled and as old as the jobs cleanup removes.
@@ -114,12 +124,12 @@ public sealed partial class JobLifecycle(
                 .ExecuteDeleteAsync(cancellationToken);
         }
 
-        if (expired.Count > 0)
+        if (deleted > 0)
         {
-            ExpiredJobsDeleted(expired.Count, cutoff);
+            ExpiredJobsDeleted(deleted, cutoff);
         }
 
-        return expired.Count;
+        return deleted;
     }
 
     /// <summary>
@@ -164,6 +174,9 @@ public sealed partial class JobLifecycle(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was cancelled but the storage did not answer; the sweep removes its source")]
     private partial void SourceNotDeleted(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleanup kept expired job {JobId}: the storage did not answer")]
+    private partial void ExpiredJobKept(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Count} jobs finished before {Cutoff:u}")]
     private partial void ExpiredJobsDeleted(int count, DateTimeOffset cutoff);

@@ -21,7 +21,7 @@ public interface IJobStorage
     /// <exception cref="StorageUnavailableException">The store cannot be reached; the staged file is left where it was.</exception>
     Task<string> StoreSourceAsync(string publicId, string stagedPath, string originalFileName, CancellationToken cancellationToken);
 
-    /// <summary>An empty output folder for a run and the source as a file on this node.</summary>
+    /// <summary>The source as a file on this node, and the output folder for a run, which does not exist yet (the converter creates it).</summary>
     /// <remarks><paramref name="sourceExtension"/> is the upload's sanitised extension (<c>.mp4</c>), for a source fetched to this node.</remarks>
     Task<RunFolder> PrepareRunAsync(string publicId, string storedSource, string sourceExtension, CancellationToken cancellationToken);
 

@@ -26,6 +26,8 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     private static readonly TimeSpan PresignedLifetime = TimeSpan.FromMinutes(15);
 
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
     private readonly S3StorageSettings _s3 = options.Value.Storage.S3;
     private readonly string _work = Path.Combine(options.Value.DataPath, "work");
     private readonly string _fontCache = options.Value.FontsPath;
@@ -67,11 +69,18 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     public async Task<string?> CheckAsync(CancellationToken cancellationToken)
     {
-        const string Section = "VidStudio:Storage:S3";
+        const string Section = S3StorageSettings.Section;
+        // A store that takes connections but never answers must not hold a health probe for the client's retries (~90 s).
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(CheckTimeout);
         try
         {
-            await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix, MaxKeys = 1 }, cancellationToken);
+            await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix, MaxKeys = 1 }, bounded.Token);
             return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"{Section}:ServiceUrl: the store at '{Endpoint}' did not answer within {CheckTimeout.TotalSeconds:0} s.";
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -92,15 +101,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
     public async Task<string> StoreSourceAsync(string publicId, string stagedPath, string originalFileName, CancellationToken cancellationToken)
     {
         var key = SourceKey(publicId);
-        try
-        {
-            await PutFileAsync(key, stagedPath, cancellationToken);
-        }
-        catch (Exception e) when (StoreFailures.Is(e))
-        {
-            throw new StorageUnavailableException($"The store at '{Endpoint}' did not take the upload ({e.Message}).", e);
-        }
-
+        await GuardAsync("take the upload", () => PutFileAsync(key, stagedPath, cancellationToken));
         File.Delete(stagedPath);
         return key;
     }
@@ -109,20 +110,13 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
     {
         var folder = WorkFolder(publicId);
         EndWork(publicId);
-        var output = Path.Combine(folder, "output");
-        Directory.CreateDirectory(output);
+        Directory.CreateDirectory(folder);
         // Held while the run lasts; the lock dies with the process, which tells a crashed run's folder (RemoveAbandonedRuns).
         _runLocks[publicId] = new FileStream(Path.Combine(folder, RunLockName), FileMode.Create, FileAccess.Write, FileShare.None);
         var source = Path.Combine(folder, "source" + sourceExtension);
-        using (var response = await client.GetObjectAsync(Bucket, storedSource, cancellationToken))
-        await using (var file = new FileStream(source, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-        {
-            await response.ResponseStream.CopyToAsync(file, cancellationToken);
-        }
-
+        await DownloadAsync(storedSource, source, cancellationToken);
         // The converter creates its output folder; it must not exist yet, as with local storage.
-        Directory.Delete(output);
-        return new RunFolder(source, output);
+        return new RunFolder(source, Path.Combine(folder, "output"));
     }
 
     public async Task PublishAsync(string publicId, string runId, IReadOnlyList<Artifact> artifacts, CancellationToken cancellationToken)
@@ -261,15 +255,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     public async Task StoreFontAsync(string fileName, string stagedPath, CancellationToken cancellationToken)
     {
-        try
-        {
-            await PutFileAsync(FontKey(fileName), stagedPath, cancellationToken);
-        }
-        catch (Exception e) when (StoreFailures.Is(e))
-        {
-            throw new StorageUnavailableException($"The store at '{Endpoint}' did not take the font ({e.Message}).", e);
-        }
-
+        await GuardAsync("take the font", () => PutFileAsync(FontKey(fileName), stagedPath, cancellationToken));
         File.Delete(stagedPath);
     }
 
@@ -286,12 +272,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
         var partial = cached + "." + Guid.NewGuid().ToString("N") + ArtifactNames.PartialSuffix;
         try
         {
-            using var response = await client.GetObjectAsync(Bucket, FontKey(fileName), cancellationToken);
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await response.ResponseStream.CopyToAsync(file, cancellationToken);
-            }
-
+            await DownloadAsync(FontKey(fileName), partial, cancellationToken);
             File.Move(partial, cached, overwrite: true);
             return cached;
         }
@@ -307,15 +288,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
 
     public async Task DeleteFontAsync(string fileName, CancellationToken cancellationToken)
     {
-        try
-        {
-            await client.DeleteObjectAsync(Bucket, FontKey(fileName), cancellationToken);
-        }
-        catch (Exception e) when (StoreFailures.Is(e))
-        {
-            throw new StorageUnavailableException($"The store at '{Endpoint}' did not delete the font ({e.Message}).", e);
-        }
-
+        await GuardAsync("delete the font", () => client.DeleteObjectAsync(Bucket, FontKey(fileName), cancellationToken));
         File.Delete(Path.Combine(_fontCache, fileName));
     }
 
@@ -324,7 +297,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
     {
         // Job id → the runs with results, and whether a source is stored; only objects older than the cut-off count.
         var found = new Dictionary<string, (bool Source, HashSet<string> Runs)>();
-        await foreach (var stored in ListAsync(Prefix, cancellationToken))
+        await foreach (var stored in client.ListAllAsync(Bucket, Prefix, cancellationToken))
         {
             if (stored.LastModified is { } modified && modified >= before.UtcDateTime)
             {
@@ -400,6 +373,26 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
         }
     }
 
+    /// <summary>Runs <paramref name="storeCall"/>; a store that does not answer becomes <see cref="StorageUnavailableException"/> saying what it did not do.</summary>
+    private async Task GuardAsync(string what, Func<Task> storeCall)
+    {
+        try
+        {
+            await storeCall();
+        }
+        catch (Exception e) when (StoreFailures.Is(e) && e is not StorageUnavailableException)
+        {
+            throw new StorageUnavailableException($"The store at '{Endpoint}' did not {what} ({e.Message}).", e);
+        }
+    }
+
+    private async Task DownloadAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetObjectAsync(Bucket, key, cancellationToken);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await response.ResponseStream.CopyToAsync(file, cancellationToken);
+    }
+
     private async Task PutFileAsync(string key, string path, CancellationToken cancellationToken)
     {
         var length = new FileInfo(path).Length;
@@ -442,7 +435,7 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
     private async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
         var keys = new List<KeyVersion>();
-        await foreach (var stored in ListAsync(prefix, cancellationToken))
+        await foreach (var stored in client.ListAllAsync(Bucket, prefix, cancellationToken))
         {
             keys.Add(new KeyVersion { Key = stored.Key });
         }
@@ -451,26 +444,6 @@ public sealed partial class S3JobStorage(IAmazonS3 client, IOptions<VidStudioSet
         foreach (var chunk in keys.Chunk(1000))
         {
             await client.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = Bucket, Objects = [.. chunk], Quiet = true }, cancellationToken);
-        }
-    }
-
-    private async IAsyncEnumerable<S3Object> ListAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
-        while (true)
-        {
-            var page = await client.ListObjectsV2Async(request, cancellationToken);
-            foreach (var stored in page.S3Objects ?? [])
-            {
-                yield return stored;
-            }
-
-            if (page.IsTruncated != true)
-            {
-                yield break;
-            }
-
-            request.ContinuationToken = page.NextContinuationToken;
         }
     }
 

@@ -71,15 +71,13 @@ public sealed partial class StoredKeyRepository(IAmazonS3 client, S3StorageSetti
     private async Task<List<string>> ListKeysAsync(CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = s3.Bucket, Prefix = Prefix };
-        ListObjectsV2Response page;
-        do
+        await foreach (var stored in client.ListAllAsync(s3.Bucket!, Prefix, cancellationToken))
         {
-            page = await client.ListObjectsV2Async(request, cancellationToken);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key).Where(k => k.EndsWith(".xml", StringComparison.Ordinal)));
-            request.ContinuationToken = page.NextContinuationToken;
+            if (stored.Key.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                keys.Add(stored.Key);
+            }
         }
-        while (page.IsTruncated == true);
 
         return keys;
     }

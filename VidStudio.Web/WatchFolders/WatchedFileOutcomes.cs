@@ -59,15 +59,18 @@ public sealed partial class WatchedFileOutcomes(
                 await TryMoveAsync(file.Id, WatchedFileState.Delivering, WatchedFileState.Delivered);
                 FileDelivered(file.FileName, file.JobId!, output);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or InvalidOperationException || StoreFailures.Is(e))
             {
+                if (await storage.CheckAsync(cancellationToken) is { } outage)
+                {
+                    // The outputs are safe in the store: the delivery waits for it, at the next scan.
+                    await TryMoveAsync(file.Id, WatchedFileState.Delivering, WatchedFileState.Queued);
+                    DeliveryWaitsForStore(file.FileName, outage);
+                    continue;
+                }
+
+                // A full disk or a vanished mount at the destination, or outputs no longer there (removed by hand).
                 await FailAsync(folder, file, $"Its job {file.JobId} completed, but its outputs could not be copied to {folder.OutputPath}: {e.Message}");
-            }
-            catch (Exception e) when (StoreFailures.Is(e))
-            {
-                // The outputs are safe in the store: the delivery waits for it, at the next scan.
-                await TryMoveAsync(file.Id, WatchedFileState.Delivering, WatchedFileState.Queued);
-                DeliveryWaitsForStore(file.FileName, e.Message);
             }
         }
     }

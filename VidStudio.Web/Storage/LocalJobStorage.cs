@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Output;
 using VidStudio.Web.Configuration;
-using VidStudio.Web.Storage;
+using VidStudio.Web.Jobs;
 
-namespace VidStudio.Web.Jobs;
+namespace VidStudio.Web.Storage;
 
 /// <summary>
 /// Storage on this node's disk (<c>VidStudio:Storage:Provider local</c>): a job's source in its uploads folder, its
