@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using VidStudio.Core.Output;
 using VidStudio.Web.Configuration;
-using VidStudio.Web.Jobs;
+using VidStudio.Web.Storage;
 
-namespace VidStudio.Web.Storage;
+namespace VidStudio.Web.Jobs;
 
 /// <summary>
 /// Storage on this node's disk (<c>VidStudio:Storage:Provider local</c>): a job's source in its uploads folder, its
