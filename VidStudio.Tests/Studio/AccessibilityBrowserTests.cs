@@ -96,8 +96,10 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
         Assert.Equal("completed", (await ApiClient.WaitForJobAsync(_server.Client, jobId))[^1].GetProperty("status").GetString());
         await page.GotoAsync($"{_server.BaseUrl}/jobs/{jobId}");
         await Assertions.Expect(page.Locator(".frame-image")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        // Once live, the page puts the focus on its heading (for screen readers): the walk starts after that.
+        // Once live, the page puts the focus on its heading (for screen readers): the walk starts after that. Live alone
+        // is not enough: on a busy machine the heading took the focus one Tab into the walk, which then skipped the menu.
         await AuthBrowserTests.WaitUntilLiveAsync(page);
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'", null, new() { Timeout = 30_000 });
         stops = await KeyboardFocus.WalkByTabAsync(page, "job", output);
         Assert.Contains(stops, stop => stop.StartsWith("button.frame-next", StringComparison.Ordinal) || stop.Contains(".frame-next", StringComparison.Ordinal));
 
