@@ -286,8 +286,8 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
         }
 
         Assert.False(Directory.Exists(results) && Directory.EnumerateFileSystemEntries(results).Any(), $"left behind: {string.Join(", ", Directory.Exists(results) ? Directory.EnumerateFileSystemEntries(results).Take(5) : [])}");
-        await Eventually.HoldsAsync(() => slow.Output.Contains($"Job {jobId}: run stopped, it was cancelled or deleted through another node", StringComparison.Ordinal),
-            "the worker did not log the run's end");
+        // Its log says why it stopped (a failure here prints the worker's whole log).
+        await slow.WaitForOutputAsync($"Job {jobId}: run stopped, it was cancelled or deleted through another node");
 
         Assert.Equal("cancelled", (await (await _client.GetAsync($"/api/v1/status/{jobId}")).JsonAsync()).GetProperty("status").GetString());
     }

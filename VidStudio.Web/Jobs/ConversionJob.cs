@@ -181,13 +181,24 @@ public sealed partial class ConversionJob(
         await using var progress = new ProgressWriter(this, job.PublicId, settings.Value.ProgressWriteInterval, progressFailed, stoppedElsewhere);
         try
         {
-            var options = JobOptionsJson.Deserialize(job.OptionsJson);
-            // Found again by the owner's name for it: a font deleted since the job was queued fails the job, saying so.
-            var font = await fonts.ResolveAsync(options.Font, job.OwnerId, linked.Token);
-            var folder = await storage.PrepareRunAsync(job.PublicId, job.InputPath!, JobFiles.SafeExtensionOf(job.OriginalFileName), linked.Token);
-            var request = new ConversionRequest(folder.SourcePath, folder.OutputDirectory, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
-            var result = await converter.ConvertAsync(request, progress, linked.Token);
-            await storage.PublishAsync(job.PublicId, job.StorageRun, result.Artifacts, linked.Token);
+            ConversionResult result;
+            try
+            {
+                var options = JobOptionsJson.Deserialize(job.OptionsJson);
+                // Found again by the owner's name for it: a font deleted since the job was queued fails the job, saying so.
+                var font = await fonts.ResolveAsync(options.Font, job.OwnerId, linked.Token);
+                var folder = await storage.PrepareRunAsync(job.PublicId, job.InputPath!, JobFiles.SafeExtensionOf(job.OriginalFileName), linked.Token);
+                var request = new ConversionRequest(folder.SourcePath, folder.OutputDirectory, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
+                result = await converter.ConvertAsync(request, progress, linked.Token);
+                await storage.PublishAsync(job.PublicId, job.StorageRun, result.Artifacts, linked.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && linked.IsCancellationRequested)
+            {
+                // A stop kills ffmpeg, and what fails next (a broken pipe, an encoder's exit code) is the stop's echo, not
+                // the job's failure: it is handled as the stop, whichever source asked for it.
+                throw new OperationCanceledException("The run was stopped", e, linked.Token);
+            }
+
             await progress.StopAsync();
             if (await CompleteAsync(job, result, startedAt))
             {
@@ -343,6 +354,7 @@ public sealed partial class ConversionJob(
         // a run that took the job over may have completed it meanwhile, and its results are the job's.
         await TidyAsync(publicId, () => storage.DiscardRunAsync(publicId, job.StorageRun, CancellationToken.None));
         var finishedAt = clock.GetUtcNow();
+        bool moved;
         // The failure may be the database itself (busy, locked, briefly unwritable): the final status is retried, so the job
         // does not stay "processing"; if the database never comes back, recovery at the next start settles it.
         for (var attempt = 1; ; attempt++)
@@ -351,7 +363,7 @@ public sealed partial class ConversionJob(
             {
                 await using (var db = await databases.CreateDbContextAsync(CancellationToken.None))
                 {
-                    await db.Jobs.TryMoveAsync(publicId, JobStates.UnfinishedStatuses, status, s => s
+                    moved = await db.Jobs.TryMoveAsync(publicId, JobStates.UnfinishedStatuses, status, s => s
                         .SetProperty(j => j.Message, message)
                         .SetProperty(j => j.Error, error)
                         .SetProperty(j => j.EtaSeconds, (double?)null)
@@ -367,6 +379,13 @@ public sealed partial class ConversionJob(
                 FinalStatusWriteFailed(e, publicId, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
             }
+        }
+
+        if (!moved)
+        {
+            // Another node ended the job first (a cancel or delete) and told its end; this run only stopped.
+            RunStopped(publicId, StoppedElsewhere);
+            return;
         }
 
         JobFinished(publicId, status, error ?? message);
