@@ -266,7 +266,9 @@ public sealed class MultiNodeTests(PostgresCluster postgres, Xunit.Abstractions.
         _workers.Add(slow);
         await slow.StartAsync();
 
-        var clip = _media.TestSource("slow.mp4", 640, 360, fps: 25, seconds: 30);
+        // Long enough that Hangfire's cancellation watcher (every 5 s) always comes before the last frame: a 30 s clip
+        // converted in 5 s on an idle machine, and the run then learnt of the cancel only when recording its result.
+        var clip = _media.TestSource("slow.mp4", 640, 360, fps: 25, seconds: 90);
         var jobId = await SubmitAsync(clip, ("width", "80"));
         var results = Path.Combine(Shared, "results", jobId);
         var deadline = DateTime.UtcNow.AddSeconds(60);
