@@ -14,4 +14,6 @@ public sealed record ConversionResult(
     // The source's audio is in the outputs that carry sound (OutputFormat.CarriesAudio).
     bool HasAudio,
     IReadOnlyList<Artifact> Artifacts,
-    double ProcessingSeconds);
+    double ProcessingSeconds,
+    // From the converter's start to the first frame handed to the outputs: probe, plan and process starts.
+    double FirstFrameSeconds);

@@ -60,7 +60,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             var sinks = await FrameSinks.StartAsync(request.Options, context, token).ConfigureAwait(false);
             await using (sinks.ConfigureAwait(false))
             {
-                var frames = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
+                var (frames, firstFrame) = await RenderFramesAsync(stages.Decoding!, renderer, sinks, plan.Timing.ExpectedFrames, progress, clock, token).ConfigureAwait(false);
                 await sinks.CompleteAsync(frames, token).ConfigureAwait(false);
 
                 var options = request.Options;
@@ -69,7 +69,8 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
                 var (geometry, rate) = (plan.Geometry, plan.Timing.Rate.Value);
                 return new ConversionResult(
                     frames, frames / rate, rate, geometry.Columns, geometry.Rows, geometry.RenderWidth, geometry.RenderHeight,
-                    plan.Media.HasAudio && OutputFormats.CarriesAudio(options), ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds);
+                    plan.Media.HasAudio && OutputFormats.CarriesAudio(options), ListArtifacts(request.OutputDirectory, frames, options), clock.Elapsed.TotalSeconds,
+                    firstFrame.TotalSeconds);
             }
         }
         catch
@@ -127,13 +128,14 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
         return plan;
     }
 
-    /// <summary>The frame loop: map every decoded frame, draw it when a sink needs pixels, hand it to the sinks.</summary>
-    private async Task<int> RenderFramesAsync(
+    /// <summary>The frame loop: map every decoded frame, draw it when a sink needs pixels, hand it to the sinks. Returns the frames and when the first was handed over.</summary>
+    private async Task<(int Frames, TimeSpan FirstFrame)> RenderFramesAsync(
         FrameDecoder.DecodingSession decoding, FrameRenderer renderer, FrameSinks sinks, int expectedFrames,
         IProgress<ConversionProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
     {
         var limits = _settings.Limits;
         var frames = 0;
+        var firstFrame = TimeSpan.Zero;
         var lastReport = TimeSpan.Zero;
         await foreach (var frame in decoding.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -148,6 +150,11 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             }
 
             await sinks.WriteAsync(renderer, frames, cancellationToken).ConfigureAwait(false);
+            if (frames == 0)
+            {
+                firstFrame = clock.Elapsed;
+            }
+
             frames++;
             if (frames > limits.MaxOutputFrames)
             {
@@ -167,7 +174,7 @@ public sealed class VideoConverter(FfmpegTools tools, FontSet fonts, ConverterSe
             }
         }
 
-        return frames;
+        return (frames, firstFrame);
     }
 
     private static DecodeRequest Decode(ConversionRequest request, FrameRate? rate) =>

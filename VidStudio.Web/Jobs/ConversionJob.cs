@@ -40,6 +40,7 @@ public sealed partial class ConversionJob(
     [JobDisplayName("Convert {0}")]
     public async Task RunAsync(string publicId, PerformContext? context, CancellationToken shutdown)
     {
+        var pickedUpAt = clock.GetTimestamp();
         JobRecord? job;
         await using (var db = await databases.CreateDbContextAsync(shutdown))
         {
@@ -70,7 +71,7 @@ public sealed partial class ConversionJob(
 
         try
         {
-            while (await ConvertAsync(job, userCancel.Token, shutdown) == RunEnd.StoreUnavailable && await WaitForStoreAsync(job, userCancel.Token, shutdown))
+            while (await ConvertAsync(job, pickedUpAt, userCancel.Token, shutdown) == RunEnd.StoreUnavailable && await WaitForStoreAsync(job, userCancel.Token, shutdown))
             {
             }
         }
@@ -150,7 +151,8 @@ public sealed partial class ConversionJob(
 
     private static readonly TimeSpan MaxStoreWaitDelay = TimeSpan.FromSeconds(30);
 
-    private async Task<RunEnd> ConvertAsync(JobRecord job, CancellationToken userCancel, CancellationToken shutdown)
+    /// <param name="pickedUpAt">When Hangfire handed this run over (<see cref="TimeProvider.GetTimestamp"/>): the log tells the cost before its first frame.</param>
+    private async Task<RunEnd> ConvertAsync(JobRecord job, long pickedUpAt, CancellationToken userCancel, CancellationToken shutdown)
     {
         var startedAt = clock.GetUtcNow();
         // Only an unfinished job starts: a cancel that arrived since it was read wins, and nothing runs.
@@ -182,6 +184,7 @@ public sealed partial class ConversionJob(
         try
         {
             ConversionResult result;
+            TimeSpan firstFrame;
             try
             {
                 var options = JobOptionsJson.Deserialize(job.OptionsJson);
@@ -189,7 +192,9 @@ public sealed partial class ConversionJob(
                 var font = await fonts.ResolveAsync(options.Font, job.OwnerId, linked.Token);
                 var folder = await storage.PrepareRunAsync(job.PublicId, job.InputPath!, JobFiles.SafeExtensionOf(job.OriginalFileName), linked.Token);
                 var request = new ConversionRequest(folder.SourcePath, folder.OutputDirectory, options) { Media = JobOptionsJson.DeserializeMedia(job.MediaJson), Font = font };
+                var converterStartedAt = clock.GetTimestamp();
                 result = await converter.ConvertAsync(request, progress, linked.Token);
+                firstFrame = clock.GetElapsedTime(pickedUpAt, converterStartedAt) + TimeSpan.FromSeconds(result.FirstFrameSeconds);
                 await storage.PublishAsync(job.PublicId, job.StorageRun, result.Artifacts, linked.Token);
             }
             catch (Exception e) when (e is not OperationCanceledException && linked.IsCancellationRequested)
@@ -202,7 +207,7 @@ public sealed partial class ConversionJob(
             await progress.StopAsync();
             if (await CompleteAsync(job, result, startedAt))
             {
-                JobCompleted(job.PublicId, result.FramesCount, result.ProcessingSeconds);
+                JobCompleted(job.PublicId, result.FramesCount, result.ProcessingSeconds, firstFrame.TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (stoppedElsewhere.IsCancellationRequested)
@@ -415,8 +420,8 @@ public sealed partial class ConversionJob(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is already running in this process; Hangfire job {HangfireId} skipped")]
     private partial void DuplicateRunSkipped(string jobId, string? hangfireId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed: {Frames} frames in {Seconds:0.0} s")]
-    private partial void JobCompleted(string jobId, int frames, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed: {Frames} frames in {Seconds:0.0} s; first frame {FirstFrameMs:0} ms after Hangfire handed the run over")]
+    private partial void JobCompleted(string jobId, int frames, double seconds, double firstFrameMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} interrupted by shutdown; it will restart")]
     private partial void InterruptedByShutdown(string jobId);
