@@ -174,11 +174,14 @@ public sealed class PreviewPlayerBrowserTests : IAsyncLifetime
 
         await PlayButton(page).ClickAsync();
         await FrameAfterAsync(page, still + 2);
-        // Both views are drawn in one step: read in one go, they always show the same frame.
+        // Both views are drawn in one step: read in one go, they always show the same frame. Read at every animation frame
+        // for at least 20 of them, and on until the shown frame has moved (a busy machine can hold the player a while
+        // between two frames), or 15 s have passed.
         var pairs = await page.EvaluateAsync<string[]>("""
             async () => {
-                const views = [...document.querySelectorAll('.preview-view')], pairs = [];
-                for (let i = 0; i < 20; i++) {
+                const views = [...document.querySelectorAll('.preview-view')], pairs = [], until = performance.now() + 15000;
+                const moved = () => new Set(pairs.map(p => p.split('/')[0])).size > 1;
+                while (pairs.length < 20 || (!moved() && performance.now() < until)) {
                     pairs.push(views.map(v => v.dataset.frameIndex).join('/'));
                     await new Promise(r => requestAnimationFrame(r));
                 }
