@@ -169,8 +169,9 @@ public sealed class PreviewPlayerBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".preview-view")).ToHaveCountAsync(2);
         var still = await FrameIndexAsync(page);
         Assert.Equal(still, await FrameIndexAsync(page, 1));
-        // Each look has its own score line.
-        await Assertions.Expect(page.Locator(".look-score")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        // Each look has its own score line. Each score decodes and renders 2 s of the clip; beside a CPU burner and the
+        // other tests' servers the first took ~30 s to appear, so the wait is as long as the still's own.
+        await Assertions.Expect(page.Locator(".look-score")).ToHaveCountAsync(2, new() { Timeout = 90_000 });
 
         await PlayButton(page).ClickAsync();
         await FrameAfterAsync(page, still + 2);
