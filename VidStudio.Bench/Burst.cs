@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace VidStudio.Bench;
@@ -16,16 +15,8 @@ internal static class Burst
         var clip = await Inputs.TestClipAsync(work, 640, 360, 4);
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         var clock = Stopwatch.StartNew();
-        var jobIds = await Task.WhenAll(Enumerable.Range(0, uploads).Select(async _ =>
-        {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(await File.ReadAllBytesAsync(clip));
-            file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
-            form.Add(file, "file", "burst.mp4");
-            var response = await client.PostAsync("/api/v1/convert/video", form);
-            response.EnsureSuccessStatusCode();
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("job_id").GetString()!;
-        }));
+        var bytes = await File.ReadAllBytesAsync(clip);
+        var jobIds = await Task.WhenAll(Enumerable.Range(0, uploads).Select(_ => ServerUploads.SubmitAsync(client, bytes, "burst.mp4")));
         var uploadSeconds = clock.Elapsed.TotalSeconds;
 
         var latencies = new List<double>();

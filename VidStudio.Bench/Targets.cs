@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using VidStudio.Core.Options;
@@ -156,14 +155,14 @@ internal static class Targets
             double own, withChildren;
             using (var memory = new PeakMemorySampler(server.Id))
             {
-                await CompleteAllAsync(client, await Task.WhenAll(Enumerable.Range(0, ServerJobs).Select(_ => SubmitAsync(client, bytes, clip))));
+                await CompleteAllAsync(client, await Task.WhenAll(Enumerable.Range(0, ServerJobs).Select(_ => ServerUploads.SubmitAsync(client, bytes, Path.GetFileName(clip)))));
                 (own, withChildren) = (memory.PeakOwnMegabytes, memory.PeakMegabytes);
             }
 
             firstFrames.Clear();
             for (var run = 1; run <= FirstFrameJobs; run++)
             {
-                await CompleteAllAsync(client, [await SubmitAsync(client, bytes, clip)]);
+                await CompleteAllAsync(client, [await ServerUploads.SubmitAsync(client, bytes, Path.GetFileName(clip))]);
                 // The server logs the time just after the status turns "completed".
                 for (var wait = 0; firstFrames.Count < run; wait++)
                 {
@@ -183,17 +182,6 @@ internal static class Targets
     }
 
     private static readonly System.Text.RegularExpressions.Regex FirstFrameLogged = new(@"first frame (\d+) ms after Hangfire handed the run over");
-
-    private static async Task<string> SubmitAsync(HttpClient client, byte[] bytes, string clip)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
-        form.Add(file, "file", Path.GetFileName(clip));
-        var response = await client.PostAsync("/api/v1/convert/video", form);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("job_id").GetString()!;
-    }
 
     private static async Task CompleteAllAsync(HttpClient client, IEnumerable<string> jobs)
     {
